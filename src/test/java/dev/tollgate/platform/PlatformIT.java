@@ -1,0 +1,49 @@
+package dev.tollgate.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.tollgate.test.Deployments;
+
+@ExtendWith(ArquillianExtension.class)
+class PlatformIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.tollgate();
+    }
+
+    @Inject
+    Configuration configuration;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Test
+    void appliesEveryMigrationOnStart() {
+        @SuppressWarnings("unchecked")
+        List<String> applied = em.createNativeQuery("SELECT SCRIPT FROM SCHEMA_VERSION ORDER BY SCRIPT")
+                .getResultList();
+        assertEquals(Migrations.scripts().stream().sorted().toList(), applied);
+    }
+
+    @Test
+    void readsConfigurationFromSystemProperties() {
+        System.setProperty("tollgate.platform-it.probe", "42");
+        assertEquals(42, configuration.intValue("tollgate.platform-it.probe", 7));
+        assertEquals(7, configuration.intValue("tollgate.platform-it.absent", 7));
+        assertTrue(System.getProperty("derby.system.home").endsWith("derby-it"));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.tollgate.test;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium for one test class, driven by Debian's chromedriver: nothing is downloaded.
+ *
+ * <p>Waits are on conditions (the PrimeFaces AJAX queue, an element's state), never on time. Without Chromium the
+ * test fails under CI ({@code CI=true}) and is skipped, loudly, on a developer machine.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final WebDriver driver;
+    private final Path profile;
+
+    private Browser(WebDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    public static Browser start() {
+        requireChromium();
+        try {
+            Path scratch = Path.of(System.getProperty("tollgate.it.dir", "target"));
+            Path profile = Files.createTempDirectory(scratch, "chromium-");
+            Path driverHome = Files.createDirectories(scratch.resolve("chromedriver-home"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .withEnvironment(Map.of("HOME", driverHome.toString()))
+                    .build();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--window-size=1400,1000",
+                    "--user-data-dir=" + profile.toAbsolutePath());
+            return new Browser(new ChromeDriver(service, options), profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void requireChromium() {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (present) {
+            return;
+        }
+        String message = "Browser tests need Debian's chromium and chromium-driver "
+                + "(apt-get install chromium chromium-driver): " + CHROMIUM + " or " + CHROMEDRIVER + " is missing.";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message);
+        }
+        System.err.println("\n*** SKIPPING BROWSER TESTS *** " + message + "\n");
+        Assumptions.abort(message);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String url) {
+        driver.get(url);
+        waitForAjax();
+    }
+
+    public WebElement find(By by) {
+        return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until PrimeFaces has no AJAX request queued or running and jQuery is idle. */
+    public void waitForAjax() {
+        waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete'"
+                        + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"
+                        + " && (!window.jQuery || jQuery.active === 0);"));
+    }
+
+    /** Waits for a condition, treating an element that AJAX replaced meanwhile as "not yet". */
+    public <T> T waitUntil(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, TIMEOUT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException ignored) {
+            // a leftover profile under target/ is harmless; mvn clean removes it
+        }
+    }
+}
