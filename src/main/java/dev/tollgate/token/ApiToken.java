@@ -1,0 +1,194 @@
+package dev.tollgate.token;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An API token as stored: its name, access level and expiry, the digest and hint of its value (never the value),
+ * and when it was created, changed and last used.
+ *
+ * <p>The entity guards its own rules: a name is trimmed and 1–{@value #NAME_MAX} characters, and its lower-cased
+ * key (unique in the database) makes names unique ignoring case; an expiry cannot be set in the past.
+ */
+@Entity
+@Table(name = "API_TOKEN")
+@NamedQuery(name = "ApiToken.findByDigest", query = "SELECT t FROM ApiToken t WHERE t.digest = :digest")
+@NamedQuery(name = "ApiToken.countByNameKey",
+        query = "SELECT COUNT(t) FROM ApiToken t WHERE t.nameKey = :nameKey AND t.id <> :id")
+public class ApiToken {
+
+    public static final int NAME_MAX = 100;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, length = NAME_MAX)
+    private String name;
+
+    @Column(name = "NAME_KEY", nullable = false, length = NAME_MAX)
+    private String nameKey;
+
+    @Column(nullable = false, length = 64)
+    private String digest;
+
+    @Column(nullable = false, length = 20)
+    private String hint;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ACCESS_LEVEL", nullable = false, length = 20)
+    private AccessLevel accessLevel;
+
+    @Column(name = "EXPIRES_AT")
+    private Instant expiresAt;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "CREATED_BY", length = NAME_MAX)
+    private String createdBy;
+
+    @Column(name = "UPDATED_AT", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "LAST_USED_AT")
+    private Instant lastUsedAt;
+
+    @Column(name = "LAST_USED_IP", length = 45)
+    private String lastUsedIp;
+
+    protected ApiToken() {
+        // for JPA
+    }
+
+    ApiToken(String name, AccessLevel accessLevel, Instant expiresAt, String createdBy, Instant now) {
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.createdBy = createdBy;
+        rename(name);
+        changeAccessLevel(accessLevel);
+        changeExpiry(expiresAt, now);
+    }
+
+    /** Normalises a name the way the entity stores it: trimmed. */
+    public static String normalizeName(String name) {
+        return name == null ? "" : name.strip();
+    }
+
+    static String nameKeyOf(String name) {
+        return normalizeName(name).toLowerCase(Locale.ROOT);
+    }
+
+    void rename(String newName) {
+        String normalized = normalizeName(newName);
+        if (normalized.isEmpty()) {
+            throw new InvalidTokenException("name", "Enter a name for the token.");
+        }
+        if (normalized.length() > NAME_MAX) {
+            throw new InvalidTokenException("name", "A name may be at most " + NAME_MAX + " characters long.");
+        }
+        this.name = normalized;
+        this.nameKey = nameKeyOf(normalized);
+    }
+
+    void changeAccessLevel(AccessLevel level) {
+        if (level == null) {
+            throw new InvalidTokenException("accessLevel", "Choose an access level.");
+        }
+        this.accessLevel = level;
+    }
+
+    void changeExpiry(Instant newExpiry, Instant now) {
+        if (newExpiry != null && !newExpiry.isAfter(now) && !Objects.equals(newExpiry, expiresAt)) {
+            throw new InvalidTokenException("expiresAt", "The expiry must be in the future.");
+        }
+        this.expiresAt = newExpiry;
+    }
+
+    void replaceValue(String newDigest, String newHint) {
+        this.digest = Objects.requireNonNull(newDigest);
+        this.hint = Objects.requireNonNull(newHint);
+    }
+
+    void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    void recordUse(Instant when, String clientIp) {
+        if (lastUsedAt == null || when.isAfter(lastUsedAt)) {
+            this.lastUsedAt = when;
+            this.lastUsedIp = clientIp;
+        }
+    }
+
+    public boolean isExpired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    String getNameKey() {
+        return nameKey;
+    }
+
+    String getDigest() {
+        return digest;
+    }
+
+    public String getHint() {
+        return hint;
+    }
+
+    public AccessLevel getAccessLevel() {
+        return accessLevel;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public String getLastUsedIp() {
+        return lastUsedIp;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.tollgate.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.tollgate.platform.Configuration;
+
+/**
+ * The API tokens service: every create, change, revocation and look-up goes through here, one transaction per
+ * call. Rules that need the database (unique names and values, optimistic locking) are checked here; the rest live
+ * in {@link ApiToken} and {@link TokenValue}. Each change fires a {@link TokenChanged} inside its transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class Tokens {
+
+    static final String DEFAULT_PREFIX = "tlg";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TokenDigests digests;
+
+    @Inject
+    Configuration configuration;
+
+    @Inject
+    Event<TokenChanged> changes;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The prefix of generated token values ({@code tollgate.token.prefix}, default {@code tlg}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String prefix() {
+        return configuration.value("tollgate.token.prefix", DEFAULT_PREFIX);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TokenValue generateValue() {
+        return TokenValue.generate(prefix());
+    }
+
+    /** Checks a value an admin typed against the format rules (not uniqueness, which {@link #create} checks). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TokenValue customValue(String text) {
+        return TokenValue.custom(text, prefix());
+    }
+
+    public ApiToken create(TokenDraft draft, TokenValue value, String actor) {
+        ApiToken token = new ApiToken(draft.name(), draft.accessLevel(), draft.expiresAt(), actor, now());
+        requireUniqueName(draft.name(), -1);
+        assignValue(token, value);
+        em.persist(token);
+        flush();
+        changes.fire(new TokenChanged(TokenChanged.Kind.CREATED, actor, null, TokenSnapshot.of(token)));
+        return token;
+    }
+
+    /**
+     * Saves an admin's edit of a token loaded at {@code expectedVersion}; {@code newValue} is null to keep the
+     * current secret. The old value stops working when this returns.
+     */
+    public ApiToken update(long id, long expectedVersion, TokenDraft draft, TokenValue newValue, String actor) {
+        ApiToken token = em.find(ApiToken.class, id);
+        if (token == null) {
+            throw new TokenGoneException();
+        }
+        if (token.getVersion() != expectedVersion) {
+            throw new TokenChangedMeanwhileException();
+        }
+        TokenSnapshot before = TokenSnapshot.of(token);
+        Instant now = now();
+        token.rename(draft.name());
+        requireUniqueName(draft.name(), id);
+        token.changeAccessLevel(draft.accessLevel());
+        token.changeExpiry(draft.expiresAt(), now);
+        if (newValue != null) {
+            assignValue(token, newValue);
+        }
+        token.touch(now);
+        flush();
+        changes.fire(new TokenChanged(TokenChanged.Kind.UPDATED, actor, before, TokenSnapshot.of(token)));
+        return token;
+    }
+
+    public void delete(long id, String actor) {
+        ApiToken token = em.find(ApiToken.class, id);
+        if (token == null) {
+            throw new TokenGoneException();
+        }
+        TokenSnapshot before = TokenSnapshot.of(token);
+        em.remove(token);
+        flush();
+        changes.fire(new TokenChanged(TokenChanged.Kind.DELETED, actor, before, null));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ApiToken> find(long id) {
+        return Optional.ofNullable(em.find(ApiToken.class, id));
+    }
+
+    /** The token with exactly this value, through its digest. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TokenSnapshot> findByValue(TokenValue value) {
+        return findByDigest(digests.digest(value)).map(TokenSnapshot::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TokenPage search(TokenSearch search) {
+        return new TokenQueries(em, digests, prefix()).page(search);
+    }
+
+    private Optional<ApiToken> findByDigest(String digest) {
+        return em.createNamedQuery("ApiToken.findByDigest", ApiToken.class)
+                .setParameter("digest", digest)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultStream().findFirst();
+    }
+
+    private void assignValue(ApiToken token, TokenValue value) {
+        String digest = digests.digest(value);
+        Optional<ApiToken> holder = findByDigest(digest);
+        if (holder.isPresent() && holder.get() != token) {
+            throw new InvalidTokenException("value", "That token value is already in use; choose another.");
+        }
+        token.replaceValue(digest, value.hint());
+    }
+
+    /** Checked before anything is flushed, so that a clash is a clear message and not a constraint violation. */
+    private void requireUniqueName(String name, long exceptId) {
+        Long clashes = em.createNamedQuery("ApiToken.countByNameKey", Long.class)
+                .setParameter("nameKey", ApiToken.nameKeyOf(name))
+                .setFlushMode(FlushModeType.COMMIT)
+                .setParameter("id", exceptId)
+                .getSingleResult();
+        if (clashes > 0) {
+            throw new InvalidTokenException("name", "An API token with this name already exists.");
+        }
+    }
+
+    /**
+     * Writes now, inside the transaction, so that a concurrent admin's save (version or unique index) fails here
+     * with a clear domain exception rather than at commit.
+     */
+    private void flush() {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new TokenChangedMeanwhileException();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new InvalidTokenException("name", "An API token with this name or value already exists.");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}
