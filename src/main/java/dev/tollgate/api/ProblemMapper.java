@@ -17,7 +17,6 @@ import dev.tollgate.setting.InvalidSettingException;
 import dev.tollgate.setting.SettingConflictException;
 import dev.tollgate.setting.SettingNotFoundException;
 import dev.tollgate.setting.SettingTooLargeException;
-import dev.tollgate.token.InvalidTokenException;
 
 /**
  * The one place that turns exceptions into API responses, all of them {@link Problem problem details}: domain
@@ -61,9 +60,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(413, tooLarge.getMessage(), tooLarge.field()).build();
         }
         if (e instanceof InvalidSettingException invalid) {
-            return Problem.of(400, invalid.getMessage(), invalid.field()).build();
-        }
-        if (e instanceof InvalidTokenException invalid) {
             return Problem.of(400, invalid.getMessage(), invalid.field()).build();
         }
         if (e instanceof SettingNotFoundException) {

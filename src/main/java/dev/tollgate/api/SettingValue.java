@@ -3,8 +3,6 @@ package dev.tollgate.api;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.util.Locale;
-
 import dev.tollgate.setting.InvalidSettingException;
 
 /**
@@ -21,7 +19,6 @@ public record SettingValue(JsonValue value) {
         if (body.value() instanceof JsonString text) {
             return text.getString();
         }
-        throw new InvalidSettingException("value", "A setting value must be a JSON string, not "
-                + body.value().getValueType().name().toLowerCase(Locale.ROOT) + ".");
+        throw new InvalidSettingException("value", "A setting value must be a JSON string, in double quotes.");
     }
 }
