@@ -45,7 +45,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (causedBy(e, NoContentException.class)) {
             return Problem.of(400, "This request needs a JSON body.").build();
         }
-        if (e instanceof ProcessingException && (causedBy(e, JsonbException.class) || causedBy(e, JsonException.class))) {
+        boolean unreadableJson = causedBy(e, JsonbException.class) || causedBy(e, JsonException.class);
+        if (e instanceof ProcessingException && unreadableJson) {
             return Problem.of(400, "The request body is not valid JSON, or not the JSON this resource expects.")
                     .build();
         }

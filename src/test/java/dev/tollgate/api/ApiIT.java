@@ -152,7 +152,8 @@ class ApiIT {
     void theLevelAnnotationWinsOverTheMethodDefault() throws Exception {
         Token reader = token("READ_ONLY");
         Token writer = token("READ_AND_WRITE");
-        assertEquals("search by " + reader.name(), send("POST", "api/test-probe/search", bearer(reader.value())).body());
+        assertEquals("search by " + reader.name(),
+                send("POST", "api/test-probe/search", bearer(reader.value())).body());
         problem(send("GET", "api/test-probe/sensitive", bearer(reader.value())), 403);
         assertEquals("sensitive by " + writer.name(),
                 send("GET", "api/test-probe/sensitive", bearer(writer.value())).body());
