@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -27,6 +28,10 @@ import java.util.Objects;
 @NamedQuery(name = "ApiToken.findByDigest", query = "SELECT t FROM ApiToken t WHERE t.digest = :digest")
 @NamedQuery(name = "ApiToken.countByNameKey",
         query = "SELECT COUNT(t) FROM ApiToken t WHERE t.nameKey = :nameKey AND t.id <> :id")
+// Native on purpose: it leaves VERSION alone (EclipseLink's JPQL bulk update would not), so an API client's use never
+// fails an admin's concurrent edit.
+@NamedNativeQuery(name = "ApiToken.recordUse", query = "UPDATE API_TOKEN SET LAST_USED_AT = ?1, LAST_USED_IP = ?2"
+        + " WHERE ID = ?3 AND (LAST_USED_AT IS NULL OR LAST_USED_AT < ?1)")
 public class ApiToken {
 
     public static final int NAME_MAX = 100;

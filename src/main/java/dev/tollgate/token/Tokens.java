@@ -11,8 +11,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Optional;
 
 import dev.tollgate.platform.Configuration;
@@ -116,6 +119,25 @@ public class Tokens {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TokenSnapshot> findByValue(TokenValue value) {
         return findByDigest(digests.digest(value)).map(TokenSnapshot::of);
+    }
+
+    /**
+     * Records when and from where tokens were last used, all in one transaction, in id order so that two batches
+     * cannot deadlock. A use older than the recorded one changes nothing, like {@link ApiToken#recordUse}; unlike
+     * it, the version stays as it is, so that an admin who is editing a busy token can still save.
+     *
+     * @return how many tokens were updated (deleted tokens and older uses are skipped)
+     */
+    public int recordUses(Collection<TokenUse> uses) {
+        int updated = 0;
+        for (TokenUse use : uses.stream().sorted(Comparator.comparingLong(TokenUse::tokenId)).toList()) {
+            updated += em.createNamedQuery("ApiToken.recordUse")
+                    .setParameter(1, Timestamp.from(use.at()))
+                    .setParameter(2, use.clientIp())
+                    .setParameter(3, use.tokenId())
+                    .executeUpdate();
+        }
+        return updated;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

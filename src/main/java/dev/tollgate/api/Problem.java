@@ -1,0 +1,44 @@
+package dev.tollgate.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * RFC 9457 problem details, the body of every error the API returns ({@code application/problem+json}). The type
+ * is always {@code about:blank}: the status says what kind of problem it is, {@code detail} says what to do, and
+ * {@code field} names the offending part of the request where there is one.
+ */
+final class Problem {
+
+    static final MediaType JSON = new MediaType("application", "problem+json");
+
+    private Problem() {
+    }
+
+    static Response.ResponseBuilder of(int status, String detail) {
+        return of(status, detail, null);
+    }
+
+    static Response.ResponseBuilder of(int status, String detail, String field) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", title(status))
+                .add("status", status)
+                .add("detail", detail);
+        if (field != null) {
+            body.add("field", field);
+        }
+        // A string entity: written the same way on every server, whatever JSON providers it has.
+        return Response.status(status).type(JSON).entity(body.build().toString());
+    }
+
+    static String title(int status) {
+        if (status == 413) {
+            return "Content Too Large";
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "Error" : known.getReasonPhrase();
+    }
+}

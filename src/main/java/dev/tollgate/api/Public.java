@@ -1,0 +1,20 @@
+package dev.tollgate.api;
+
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * Opts a resource class or method out of {@link TokenGuard}: it answers without a token, is not throttled and has
+ * no principal. Every resource under {@code /api} is guarded unless it carries this annotation; none does today
+ * (health and the OpenAPI document are served outside {@code /api}).
+ */
+@Documented
+@Retention(RUNTIME)
+@Target({TYPE, METHOD})
+public @interface Public {
+}

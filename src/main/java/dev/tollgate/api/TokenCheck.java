@@ -1,0 +1,64 @@
+package dev.tollgate.api;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.tollgate.token.TokenSnapshot;
+import dev.tollgate.token.TokenValue;
+import dev.tollgate.token.Tokens;
+
+/**
+ * Decides whether a presented value is a token that may be used now. Values that cannot be a token (wrong length,
+ * characters, or a prefixed value with a bad checksum) are refused here without touching the database.
+ *
+ * <p>{@link #lookUp} is the one place where a request's token is looked up. A cache belongs behind it; it must be
+ * invalidated by {@link dev.tollgate.token.TokenChanged} in the transaction that changes a token, so that a delete,
+ * a new value or a new level is refused on the very next request. Expiry is checked here on every request, against
+ * whatever the look-up returns, so it needs no invalidation.
+ */
+@ApplicationScoped
+public class TokenCheck {
+
+    /** The outcome: the token, or why there is none ({@code hint} is the presented value's non-secret hint). */
+    record Verdict(TokenSnapshot token, Failure failure, String hint) {
+
+        static final Verdict MISSING = new Verdict(null, Failure.MISSING, null);
+
+        boolean passed() {
+            return token != null;
+        }
+    }
+
+    @Inject
+    Tokens tokens;
+
+    private String prefix;
+
+    @PostConstruct
+    void init() {
+        prefix = tokens.prefix();
+    }
+
+    Verdict check(String presented, Instant now) {
+        if (presented == null || !TokenValue.isPlausible(presented, prefix)) {
+            return new Verdict(null, Failure.MALFORMED, null);
+        }
+        TokenValue value = TokenValue.presented(presented);
+        Optional<TokenSnapshot> token = lookUp(value);
+        if (token.isEmpty()) {
+            return new Verdict(null, Failure.UNKNOWN, value.hint());
+        }
+        if (token.get().isExpired(now)) {
+            return new Verdict(null, Failure.EXPIRED, value.hint());
+        }
+        return new Verdict(token.get(), null, value.hint());
+    }
+
+    private Optional<TokenSnapshot> lookUp(TokenValue value) {
+        return tokens.findByValue(value);
+    }
+}

@@ -1,0 +1,494 @@
+package dev.tollgate.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.tollgate.test.Deployments;
+
+/**
+ * The token-guarded API over real HTTP on Payara Micro: the access matrix, both header styles, revocation,
+ * throttling, last-used recording, the settings resource's answers to good and bad requests, and the OpenAPI
+ * document. Tokens are made through a test-only {@link TestSupportResource}; every request comes from 127.0.0.1,
+ * so each test starts in a fresh throttling window ({@link TimeMachine}).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiIT {
+
+    private static final List<String> READS = List.of("GET", "HEAD", "OPTIONS");
+    private static final List<String> WRITES = List.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String JSON = "application/json";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.tollgate()
+                .addClasses(TestSupportResource.class, ProbeResource.class, BREW.class, TimeMachine.class,
+                        ApiTestConfig.class)
+                .addAsResource(new StringAsset(ApiTestConfig.class.getName()),
+                        "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    /** The deployment through the loopback address: so the server sees the client as 127.0.0.1. */
+    private URI base;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeEach
+    void startAFreshThrottlingWindow() throws Exception {
+        base = new URI("http", null, "127.0.0.1", deployed.getPort(), deployed.getPath(), null, null);
+        assertEquals(204, support("POST", "clock/" + (Throttle.WINDOW.toSeconds() + 1)).statusCode());
+    }
+
+    // ---- the access matrix
+
+    @Test
+    void noMalformedUnknownOrExpiredTokenIsRefusedForEveryMethod() throws Exception {
+        Token expired = token("READ_AND_WRITE");
+        support("POST", "tokens/" + expired.id() + "/expire");
+        Map<String, String> refused = Map.of(
+                "no token", "",
+                "malformed", bearer("tlg_" + "A".repeat(38)),
+                "unknown", bearer(token("READ_ONLY").value().replace("tlg_", "xyz_")),
+                "expired", bearer(expired.value()));
+        for (var kind : refused.entrySet()) {
+            support("POST", "clock/61");
+            for (String method : allMethods()) {
+                HttpResponse<String> response = send(method, "api/test-probe", kind.getValue());
+                String what = kind.getKey() + " × " + method;
+                assertEquals(401, response.statusCode(), what);
+                assertEquals(List.of("Bearer realm=\"tollgate\"" + (kind.getKey().equals("no token") ? ""
+                                : ", error=\"invalid_token\""), "Basic realm=\"tollgate\", charset=\"UTF-8\""),
+                        response.headers().allValues("WWW-Authenticate"), what);
+                if (!method.equals("HEAD")) {
+                    JsonObject problem = problem(response, 401);
+                    assertEquals(kind.getKey().equals("expired"), problem.getString("detail").contains("expired"),
+                            what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theProductionResourcesAreGuardedForEveryMethodTheyHave() throws Exception {
+        Map<String, List<String>> methods = Map.of("api/me", READS, "api/settings", READS,
+                "api/settings/it.guarded", List.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE"));
+        for (var resource : methods.entrySet()) {
+            for (String method : resource.getValue()) {
+                HttpResponse<String> response = send(method, resource.getKey(), "");
+                assertEquals(401, response.statusCode(), method + " " + resource.getKey());
+                assertEquals(2, response.headers().allValues("WWW-Authenticate").size());
+            }
+        }
+    }
+
+    @Test
+    void aReadOnlyTokenMayReadButNotWrite() throws Exception {
+        Token reader = token("READ_ONLY");
+        for (String method : READS) {
+            HttpResponse<String> response = send(method, "api/test-probe", bearer(reader.value()));
+            assertEquals(200, response.statusCode(), method);
+            assertEquals(method.equals("HEAD") ? "" : method + " by " + reader.name(), response.body());
+        }
+        for (String method : WRITES) {
+            HttpResponse<String> response = send(method, "api/test-probe", bearer(reader.value()));
+            assertTrue(problem(response, 403).getString("detail").contains("Read and write"), method);
+        }
+        assertUnknownMethodIsRefused(reader);
+    }
+
+    @Test
+    void aReadAndWriteTokenMayUseAllSevenMethods() throws Exception {
+        Token writer = token("READ_AND_WRITE");
+        for (String method : allMethods().subList(0, 7)) {
+            HttpResponse<String> response = send(method, "api/test-probe", bearer(writer.value()));
+            assertEquals(200, response.statusCode(), method);
+            assertEquals(method.equals("HEAD") ? "" : method + " by " + writer.name(), response.body());
+        }
+        assertUnknownMethodIsRefused(writer);
+    }
+
+    private void assertUnknownMethodIsRefused(Token token) throws Exception {
+        HttpResponse<String> brew = send("BREW", "api/test-probe", bearer(token.value()));
+        problem(brew, 405);
+        assertEquals("GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE", brew.headers().firstValue("Allow").orElse(""));
+        // A method no resource has is refused by routing, with a problem too.
+        problem(send("BREW", "api/me", bearer(token.value())), 405);
+    }
+
+    @Test
+    void theLevelAnnotationWinsOverTheMethodDefault() throws Exception {
+        Token reader = token("READ_ONLY");
+        Token writer = token("READ_AND_WRITE");
+        assertEquals("search by " + reader.name(),
+                send("POST", "api/test-probe/search", bearer(reader.value())).body());
+        problem(send("GET", "api/test-probe/sensitive", bearer(reader.value())), 403);
+        assertEquals("sensitive by " + writer.name(),
+                send("GET", "api/test-probe/sensitive", bearer(writer.value())).body());
+    }
+
+    @Test
+    void methodOverrideHeadersNeverChangeWhatATokenMayDo() throws Exception {
+        Token reader = token("READ_ONLY");
+        Token writer = token("READ_AND_WRITE");
+        put("api/settings/it.override", writer, "{\"value\":\"kept\"}");
+        for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
+            problem(send("POST", "api/test-probe", bearer(reader.value()), header, "GET"), 403);
+            assertEquals("GET by " + reader.name(),
+                    send("GET", "api/test-probe", bearer(reader.value()), header, "DELETE").body());
+            assertEquals(200, send("GET", "api/settings/it.override", bearer(reader.value()), header, "DELETE")
+                    .statusCode());
+        }
+        assertEquals("kept", json(send("GET", "api/settings/it.override", bearer(reader.value())))
+                .asJsonObject().getString("value"));
+    }
+
+    // ---- sending a token
+
+    @Test
+    void bearerAndBasicBothWork() throws Exception {
+        Token reader = token("READ_ONLY");
+        for (String authorization : List.of(bearer(reader.value()), "bearer " + reader.value(),
+                basic(reader.value() + ":X"), basic(reader.value() + ":"), basic(reader.value()))) {
+            HttpResponse<String> response = send("GET", "api/me", authorization);
+            assertEquals(200, response.statusCode(), authorization);
+            assertEquals(reader.name(), json(response).asJsonObject().getString("name"));
+        }
+        assertTrue(send("GET", "api/test-probe/roles", basic(reader.value() + ":X")).body().endsWith("scheme=BASIC"));
+        assertTrue(send("GET", "api/test-probe/roles", bearer(reader.value())).body().endsWith("scheme=Bearer"));
+    }
+
+    @Test
+    void unusableAuthorizationHeadersAreRefused() throws Exception {
+        Token reader = token("READ_ONLY");
+        for (String authorization : List.of("Basic !!!not-base64!!!", basic(":" + reader.value()),
+                "Digest username=\"" + reader.value() + "\"", "Bearer", "Bearer " + reader.value() + " extra",
+                bearer("short"), bearer("tlg_" + reader.value().substring(4, 20) + "é".repeat(10)))) {
+            problem(send("GET", "api/me", authorization), 401);
+        }
+        HttpRequest twoHeaders = request("GET", "api/me").header("Authorization", bearer(reader.value()))
+                .header("Authorization", bearer(reader.value())).build();
+        problem(http.send(twoHeaders, HttpResponse.BodyHandlers.ofString()), 401);
+    }
+
+    @Test
+    void aTokenInTheQueryStringOrAFormIsNeverAccepted() throws Exception {
+        Token writer = token("READ_AND_WRITE");
+        String value = URLEncoder.encode(writer.value(), StandardCharsets.UTF_8);
+        for (String query : List.of("access_token=", "token=", "api_key=", "apikey=")) {
+            problem(send("GET", "api/me?" + query + value, ""), 401);
+        }
+        HttpRequest form = request("POST", "api/test-probe")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("access_token=" + value + "&token=" + value)).build();
+        problem(http.send(form, HttpResponse.BodyHandlers.ofString()), 401);
+    }
+
+    @Test
+    void theTokenIsThePrincipalAndItsLevelARole() throws Exception {
+        Token reader = token("READ_ONLY");
+        Token writer = token("READ_AND_WRITE");
+        assertEquals(reader.name() + " READ_ONLY=true READ_AND_WRITE=false admin=false scheme=Bearer",
+                send("GET", "api/test-probe/roles", bearer(reader.value())).body());
+        assertEquals(writer.name() + " READ_ONLY=true READ_AND_WRITE=true admin=false scheme=Bearer",
+                send("GET", "api/test-probe/roles", bearer(writer.value())).body());
+    }
+
+    @Test
+    void publicResourcesNeedNoToken() throws Exception {
+        assertEquals(200, support("GET", "tokens/" + token("READ_ONLY").id()).statusCode());
+    }
+
+    // ---- /api/me
+
+    @Test
+    void meDescribesTheCallingTokenButNeverItsSecret() throws Exception {
+        Token writer = token("READ_AND_WRITE");
+        HttpResponse<String> response = send("GET", "api/me", bearer(writer.value()));
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(JSON));
+        JsonObject me = json(response).asJsonObject();
+        assertEquals(writer.name(), me.getString("name"));
+        assertEquals("READ_AND_WRITE", me.getString("accessLevel"));
+        assertTrue(me.isNull("expiresAt"));
+        assertTrue(Instant.parse(me.getString("createdAt")).isBefore(Instant.now().plusSeconds(5)));
+        assertEquals(4, me.size(), me.toString());
+        assertFalse(response.body().contains(writer.value().substring(4)));
+    }
+
+    // ---- revocation
+
+    @Test
+    void deletingATokenRefusesItsVeryNextRequest() throws Exception {
+        Token writer = token("READ_AND_WRITE");
+        assertEquals(200, send("GET", "api/me", bearer(writer.value())).statusCode());
+        support("DELETE", "tokens/" + writer.id());
+        problem(send("GET", "api/me", bearer(writer.value())), 401);
+    }
+
+    @Test
+    void aNewValueRetiresTheOldOneOnTheVeryNextRequest() throws Exception {
+        Token writer = token("READ_AND_WRITE");
+        assertEquals(200, send("GET", "api/me", bearer(writer.value())).statusCode());
+        Token renewed = parse(support("POST", "tokens/" + writer.id() + "/value"));
+        problem(send("GET", "api/me", bearer(writer.value())), 401);
+        assertEquals(200, send("GET", "api/me", bearer(renewed.value())).statusCode());
+    }
+
+    @Test
+    void aLowerLevelAppliesToTheVeryNextRequest() throws Exception {
+        Token writer = token("READ_AND_WRITE");
+        assertEquals(200, send("PUT", "api/test-probe", bearer(writer.value())).statusCode());
+        support("POST", "tokens/" + writer.id() + "/level/READ_ONLY");
+        problem(send("PUT", "api/test-probe", bearer(writer.value())), 403);
+        assertEquals(200, send("GET", "api/test-probe", bearer(writer.value())).statusCode());
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAndToldSo() throws Exception {
+        Token reader = token("READ_ONLY");
+        assertEquals(200, send("GET", "api/me", bearer(reader.value())).statusCode());
+        support("POST", "tokens/" + reader.id() + "/expire");
+        assertEquals("The API token has expired. Ask an administrator for a new one.",
+                problem(send("GET", "api/me", bearer(reader.value())), 401).getString("detail"));
+    }
+
+    // ---- throttling
+
+    @Test
+    void tooManyFailuresFromOneAddressAreThrottledUntilTheWindowPasses() throws Exception {
+        Token reader = token("READ_ONLY");
+        String unknown = bearer(token("READ_ONLY").value().replace("tlg_", "abc_"));
+        for (int i = 0; i < 30; i++) {
+            problem(send("GET", "api/me", ""), 401); // no credentials: not counted
+        }
+        for (int i = 1; i < Throttle.DEFAULT_FAILURES; i++) {
+            problem(send("GET", "api/me", unknown), 401);
+            assertEquals(200, send("GET", "api/me", bearer(reader.value())).statusCode(), "success #" + i);
+        }
+        problem(send("GET", "api/me", unknown), 401); // failure number 20
+
+        for (String authorization : List.of(unknown, bearer(reader.value()), "")) {
+            HttpResponse<String> throttled = send("GET", "api/me", authorization);
+            assertTrue(problem(throttled, 429).getString("detail").contains("Too many failed authentications"));
+            long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        }
+        support("POST", "clock/" + Throttle.WINDOW.toSeconds());
+        assertEquals(200, send("GET", "api/me", bearer(reader.value())).statusCode());
+    }
+
+    // ---- last used
+
+    @Test
+    void lastUseIsRecordedInOneWritePerFlushNotPerRequest() throws Exception {
+        Token reader = token("READ_ONLY");
+        JsonObject before = usage(reader);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, send("GET", "api/me", bearer(reader.value())).statusCode());
+        }
+        assertTrue(usage(reader).isNull("lastUsedAt"), "written before the flush");
+
+        assertTrue(Integer.parseInt(support("POST", "last-uses/flush").body()) >= 1);
+        JsonObject first = usage(reader);
+        assertFalse(first.isNull("lastUsedAt"));
+        assertEquals("127.0.0.1", first.getString("lastUsedIp"));
+        assertEquals(before.getInt("version"), first.getInt("version"), "a use must not fail an admin's edit");
+
+        for (int i = 0; i < 3; i++) {
+            send("GET", "api/me", bearer(reader.value()));
+        }
+        assertEquals(first, usage(reader), "written before the flush");
+        support("POST", "last-uses/flush");
+        assertTrue(Instant.parse(usage(reader).getString("lastUsedAt"))
+                .isAfter(Instant.parse(first.getString("lastUsedAt"))));
+    }
+
+    // ---- settings
+
+    @Test
+    void settingsAreCreatedReplacedListedAndDeleted() throws Exception {
+        Token writer = token("READ_AND_WRITE");
+        String key = "it.lifecycle-" + UUID.randomUUID().toString().substring(0, 8);
+
+        HttpResponse<String> created = put("api/settings/" + key, writer, "{\"value\":\"first\"}");
+        assertEquals(201, created.statusCode());
+        assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/api/settings/" + key));
+        assertEquals("first", json(created).asJsonObject().getString("value"));
+
+        HttpResponse<String> replaced = put("api/settings/" + key, writer, "{\"value\":\"second ✓\"}");
+        assertEquals(200, replaced.statusCode());
+        assertEquals("second ✓", json(send("GET", "api/settings/" + key, bearer(writer.value())))
+                .asJsonObject().getString("value"));
+        assertTrue(json(send("GET", "api/settings", bearer(writer.value()))).asJsonArray().stream()
+                .anyMatch(s -> s.asJsonObject().getString("key").equals(key)));
+
+        assertEquals(204, send("DELETE", "api/settings/" + key, bearer(writer.value())).statusCode());
+        problem(send("GET", "api/settings/" + key, bearer(writer.value())), 404);
+        problem(send("DELETE", "api/settings/" + key, bearer(writer.value())), 404);
+    }
+
+    @Test
+    void badKeysAndBodiesAreProblemsAndWriteNothing() throws Exception {
+        Token writer = token("READ_AND_WRITE");
+        String key = "it.bad-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String body : List.of("{\"value\":5}", "{\"value\":true}", "{\"value\":{}}", "{\"value\":[\"a\"]}",
+                "{\"value\":null}", "{}", "[]", "\"text\"", "null", "{\"value\":\"unterminated}", "not json",
+                "", "{\"value\":\"nul \\u0000\"}")) {
+            assertEquals(400, problem(put("api/settings/" + key, writer, body), 400).getInt("status"), body);
+        }
+        assertEquals("value", problem(put("api/settings/" + key, writer, "{}"), 400).getString("field"));
+        assertEquals("value", problem(put("api/settings/" + key, writer, "{\"value\":\"" + "x".repeat(4_001)
+                + "\"}"), 413).getString("field"));
+        String huge = "{\"value\":\"" + "x".repeat(70_000) + "\"}";
+        problem(put("api/settings/" + key, writer, huge), 413);
+        HttpRequest chunked = request("PUT", "api/settings/" + key).header("Authorization", bearer(writer.value()))
+                .header("Content-Type", JSON)
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(huge))).build();
+        problem(http.send(chunked, HttpResponse.BodyHandlers.ofString()), 413);
+        problem(send("PUT", "api/settings/" + key, bearer(writer.value()), "Content-Type", "text/plain"), 415);
+        problem(send("GET", "api/settings/" + key, bearer(writer.value())), 404);
+
+        for (String badKey : List.of("Upper", "a%20b", "k".repeat(101), "%C3%A9", "a:b")) {
+            assertEquals("key", problem(send("GET", "api/settings/" + badKey, bearer(writer.value())), 400)
+                    .getString("field"), badKey);
+            problem(put("api/settings/" + badKey, writer, "{\"value\":\"v\"}"), 400);
+        }
+        assertEquals(201, put("api/settings/" + key, writer, "{\"value\":\"" + "é".repeat(4_000) + "\"}")
+                .statusCode());
+        problem(put("api/settings/" + key, writer, "{\"value\":\"" + "x".repeat(4_001) + "\"}"), 413);
+        assertEquals("é".repeat(4_000), json(send("GET", "api/settings/" + key, bearer(writer.value())))
+                .asJsonObject().getString("value"));
+    }
+
+    @Test
+    void unknownPathsAreProblems() throws Exception {
+        Token writer = token("READ_AND_WRITE");
+        for (String path : List.of("api/nothing-here", "api/settings/a/b", "api/me/more")) {
+            problem(send("GET", path, bearer(writer.value())), 404);
+        }
+    }
+
+    // ---- OpenAPI
+
+    @Test
+    void theOpenApiDocumentDescribesTheApiAndItsSecurity() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/openapi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        String document = response.body();
+        for (String expected : List.of("/api/me", "/api/settings/{key}", "putSetting", "scheme: bearer",
+                "scheme: basic", "\"401\"", "\"403\"", "\"405\"", "\"429\"", "Retry-After", "WWW-Authenticate")) {
+            assertTrue(document.contains(expected), expected + " missing from\n" + document);
+        }
+        assertFalse(document.contains("test-probe"), "only the documented operations, not a scan of the WAR");
+    }
+
+    // ---- helpers
+
+    record Token(long id, String name, String value) {
+    }
+
+    private static List<String> allMethods() {
+        return List.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE", "BREW");
+    }
+
+    private Token token(String level) throws Exception {
+        return parse(support("POST", "tokens/" + level));
+    }
+
+    private Token parse(HttpResponse<String> created) {
+        assertEquals(200, created.statusCode(), created.body());
+        JsonObject token = json(created).asJsonObject();
+        return new Token(token.getJsonNumber("id").longValue(), token.getString("name"), token.getString("value"));
+    }
+
+    private JsonObject usage(Token token) throws Exception {
+        return json(support("GET", "tokens/" + token.id())).asJsonObject();
+    }
+
+    private HttpResponse<String> support(String method, String path) throws Exception {
+        return send(method, "api/test-support/" + path, "");
+    }
+
+    private static String bearer(String value) {
+        return "Bearer " + value;
+    }
+
+    private static String basic(String userAndPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder request(String method, String path) throws Exception {
+        return HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** A request with an Authorization header (none if empty) and more headers as name, value pairs. */
+    private HttpResponse<String> send(String method, String path, String authorization, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = request(method, path);
+        if (!authorization.isEmpty()) {
+            request.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String path, Token token, String json) throws Exception {
+        HttpRequest request = request("PUT", path).header("Authorization", bearer(token.value()))
+                .header("Content-Type", JSON).PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonStructure json(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.read();
+        }
+    }
+
+    /** Asserts an RFC 9457 problem response with this status and returns its body. */
+    private static JsonObject problem(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = json(response).asJsonObject();
+        assertEquals(status, problem.getInt("status"));
+        assertEquals("about:blank", problem.getString("type"));
+        assertNotNull(problem.getString("title"));
+        assertFalse(problem.getString("detail").isBlank());
+        return problem;
+    }
+}

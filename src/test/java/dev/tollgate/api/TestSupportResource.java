@@ -1,0 +1,121 @@
+package dev.tollgate.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.tollgate.token.AccessLevel;
+import dev.tollgate.token.ApiToken;
+import dev.tollgate.token.TokenDraft;
+import dev.tollgate.token.TokenValue;
+import dev.tollgate.token.Tokens;
+
+/**
+ * Test-only and {@link Public}: what an admin does in the console (create, change, delete a token), plus a look at
+ * a token's "last used" columns, a last-used flush on demand and the {@link TimeMachine}. Also the proof that
+ * {@code @Public} opens a resource.
+ */
+@Public
+@Path("test-support")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TestSupportResource {
+
+    public record Created(long id, String name, String value) {
+    }
+
+    @JsonbNillable
+    public record Usage(long version, Instant lastUsedAt, String lastUsedIp) {
+    }
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    LastUses lastUses;
+
+    @Inject
+    TimeMachine timeMachine;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @POST
+    @Path("tokens/{level}")
+    public Created create(@PathParam("level") AccessLevel level) {
+        TokenValue value = tokens.generateValue();
+        ApiToken token = tokens.create(new TokenDraft("api-it-" + UUID.randomUUID(), level, null), value, "ApiIT");
+        return new Created(token.getId(), token.getName(), value.reveal());
+    }
+
+    @POST
+    @Path("tokens/{id}/value")
+    public Created newValue(@PathParam("id") long id) {
+        ApiToken token = tokens.find(id).orElseThrow();
+        TokenValue value = tokens.generateValue();
+        tokens.update(id, token.getVersion(), draftOf(token, token.getAccessLevel()), value, "ApiIT");
+        return new Created(id, token.getName(), value.reveal());
+    }
+
+    @POST
+    @Path("tokens/{id}/level/{level}")
+    public void changeLevel(@PathParam("id") long id, @PathParam("level") AccessLevel level) {
+        ApiToken token = tokens.find(id).orElseThrow();
+        tokens.update(id, token.getVersion(), draftOf(token, level), null, "ApiIT");
+    }
+
+    /** The console cannot set a past expiry, so this lets the clock "pass" it the way time would. */
+    @POST
+    @Path("tokens/{id}/expire")
+    @Transactional
+    public void expire(@PathParam("id") long id) {
+        em.createNativeQuery("UPDATE API_TOKEN SET EXPIRES_AT = ? WHERE ID = ?")
+                .setParameter(1, Timestamp.from(Instant.now().minusSeconds(1)))
+                .setParameter(2, id)
+                .executeUpdate();
+    }
+
+    @DELETE
+    @Path("tokens/{id}")
+    public void delete(@PathParam("id") long id) {
+        tokens.delete(id, "ApiIT");
+    }
+
+    @GET
+    @Path("tokens/{id}")
+    public Usage usage(@PathParam("id") long id) {
+        ApiToken token = tokens.find(id).orElseThrow();
+        return new Usage(token.getVersion(), token.getLastUsedAt(), token.getLastUsedIp());
+    }
+
+    @POST
+    @Path("last-uses/flush")
+    public int flush() {
+        return lastUses.flush();
+    }
+
+    @POST
+    @Path("clock/{seconds}")
+    public void travel(@PathParam("seconds") long seconds) {
+        timeMachine.travel(Duration.ofSeconds(seconds));
+    }
+
+    private static TokenDraft draftOf(ApiToken token, AccessLevel level) {
+        return new TokenDraft(token.getName(), level, token.getExpiresAt());
+    }
+}

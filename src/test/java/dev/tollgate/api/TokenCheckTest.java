@@ -1,0 +1,80 @@
+package dev.tollgate.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tollgate.token.AccessLevel;
+import dev.tollgate.token.TokenSnapshot;
+import dev.tollgate.token.TokenValue;
+import dev.tollgate.token.Tokens;
+
+class TokenCheckTest {
+
+    private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+
+    /** Tokens without a database: records every look-up and knows one value. */
+    private static final class FakeTokens extends Tokens {
+
+        final List<String> lookedUp = new ArrayList<>();
+        final String known;
+        final TokenSnapshot snapshot;
+
+        FakeTokens(String known, Instant expiresAt) {
+            this.known = known;
+            this.snapshot = new TokenSnapshot(1, "forums", AccessLevel.READ_ONLY, expiresAt, NOW, "d", "tlg_Ab");
+        }
+
+        @Override
+        public String prefix() {
+            return "tlg";
+        }
+
+        @Override
+        public Optional<TokenSnapshot> findByValue(TokenValue value) {
+            lookedUp.add(value.reveal());
+            return value.reveal().equals(known) ? Optional.of(snapshot) : Optional.empty();
+        }
+    }
+
+    private static TokenCheck checkWith(FakeTokens tokens) {
+        TokenCheck check = new TokenCheck();
+        check.tokens = tokens;
+        check.init();
+        return check;
+    }
+
+    @Test
+    void malformedValuesNeverReachTheDatabase() {
+        FakeTokens tokens = new FakeTokens("custom-value-of-twenty+", null);
+        TokenCheck check = checkWith(tokens);
+        String generated = TokenValue.generate("tlg").reveal();
+        String badChecksum = generated.substring(0, generated.length() - 1)
+                + (generated.endsWith("A") ? "B" : "A");
+        for (String malformed : new String[] {null, "", "short", "x".repeat(201), "has space in it, twenty+",
+                "tlg_" + "A".repeat(38), badChecksum, generated + "x", "non-ascii-éééééééééééééé"}) {
+            assertEquals(Failure.MALFORMED, check.check(malformed, NOW).failure(), String.valueOf(malformed));
+        }
+        assertTrue(tokens.lookedUp.isEmpty(), tokens.lookedUp.toString());
+    }
+
+    @Test
+    void plausibleValuesAreLookedUpAndExpiryIsChecked() {
+        FakeTokens live = new FakeTokens("custom-value-of-twenty+", NOW.plusSeconds(1));
+        assertSame(live.snapshot, checkWith(live).check("custom-value-of-twenty+", NOW).token());
+
+        TokenCheck.Verdict unknown = checkWith(live).check(TokenValue.generate("tlg").reveal(), NOW);
+        assertEquals(Failure.UNKNOWN, unknown.failure());
+        assertTrue(unknown.hint().startsWith("tlg_") && unknown.hint().length() == 8, unknown.hint());
+
+        FakeTokens expired = new FakeTokens("custom-value-of-twenty+", NOW);
+        assertEquals(Failure.EXPIRED, checkWith(expired).check("custom-value-of-twenty+", NOW).failure());
+    }
+}
