@@ -52,6 +52,10 @@ public class SignIn {
 
     public void submit() throws IOException {
         ExternalContext external = faces.getExternalContext();
+        if (external.getRemoteUser() != null) {
+            skipIfSignedIn();
+            return;
+        }
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         if (request.getSession(false) != null) {
             request.changeSessionId();

@@ -173,6 +173,26 @@ class ConsoleSignInIT {
     }
 
     @Test
+    void aFormPostWithoutTheViewsStateDoesNothing() {
+        browser.signIn(base.toString());
+        String name = unique("forged");
+        String fields = "addForm=addForm&addForm%3Ausername=" + name
+                + "&addForm%3Apassword=forged-password-123&addForm%3Arepeated=forged-password-123"
+                + "&addForm%3Aadd=addForm%3Aadd";
+        for (String viewState : List.of("", "&jakarta.faces.ViewState=-1234567890%3A987654321")) {
+            Object status = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "var x = new XMLHttpRequest(); x.open('POST', arguments[0], false);"
+                            + " x.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');"
+                            + " x.send(arguments[1]); return x.status;",
+                    base + "settings/account/admins", fields + viewState);
+            assertTrue(status instanceof Number, String.valueOf(status));
+        }
+        browser.open(base + "settings/account/admins");
+        assertFalse(browser.find(By.id("adminsForm:admins")).getText().contains(name),
+                "a Faces action runs only with the view state of a page the admin loaded");
+    }
+
+    @Test
     void anApiTokenDoesNotOpenTheConsoleAndAPasswordDoesNotOpenTheApi() throws Exception {
         browser.signIn(base.toString());
         browser.open(base + "test/tokens?do=create&name=" + unique("bearer"));
