@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Backs Settings › Account › Admins: the list of admins, adding one, and removing one that is neither the signed-in
@@ -26,8 +25,7 @@ public class AdminAccounts {
 
     private List<Admin> all;
     private String username;
-    private String password;
-    private String repeated;
+    private final NewPassword newPassword = new NewPassword();
 
     public List<Admin> getAll() {
         if (all == null) {
@@ -45,12 +43,12 @@ public class AdminAccounts {
     }
 
     public void add() {
-        if (!Objects.equals(password, repeated)) {
-            Messages.error(FORM + ":repeated", "The password and its repetition differ.");
+        if (!newPassword.isRepeatedExactly()) {
+            Messages.error(FORM + ":repeated", NewPassword.MISMATCH);
             return;
         }
         try {
-            Admin added = admins.add(username, password, me());
+            Admin added = admins.add(username, newPassword.getValue(), me());
             Messages.info("Admin \"" + added.getUsername() + "\" added.");
             username = null;
             all = null;
@@ -81,19 +79,7 @@ public class AdminAccounts {
         this.username = username;
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getRepeated() {
-        return repeated;
-    }
-
-    public void setRepeated(String repeated) {
-        this.repeated = repeated;
+    public NewPassword getNewPassword() {
+        return newPassword;
     }
 }

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.Objects;
 
 /**
  * Backs Settings › Account › Change password. The admin's other sessions end with the change (their password stamp
@@ -29,17 +28,16 @@ public class PasswordChange {
     AdminSessions sessions;
 
     private String current;
-    private String password;
-    private String repeated;
+    private final NewPassword newPassword = new NewPassword();
 
     public void submit() {
-        if (!Objects.equals(password, repeated)) {
-            Messages.error(FORM + ":repeated", "The new password and its repetition differ.");
+        if (!newPassword.isRepeatedExactly()) {
+            Messages.error(FORM + ":repeated", NewPassword.MISMATCH);
             return;
         }
         ExternalContext external = faces.getExternalContext();
         try {
-            admins.changePassword(external.getRemoteUser(), current, password);
+            admins.changePassword(external.getRemoteUser(), current, newPassword.getValue());
             sessions.remember((HttpServletRequest) external.getRequest(), external.getRemoteUser());
             Messages.info("Your password has been changed.");
         } catch (AccountException e) {
@@ -55,19 +53,7 @@ public class PasswordChange {
         this.current = current;
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getRepeated() {
-        return repeated;
-    }
-
-    public void setRepeated(String repeated) {
-        this.repeated = repeated;
+    public NewPassword getNewPassword() {
+        return newPassword;
     }
 }

@@ -12,8 +12,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Shows an {@link Instant} as {@code 2026-11-28 12:00:05 UTC}: the Audit Log and the admins list show when things
- * happened in one zone for every admin. Output only; {@code f:convertDateTime} handles {@code Instant} only from
- * Faces 4.1 on.
+ * happened in one zone for every admin. Output only; {@code f:convertDateTime} of Faces 4.0 cannot format an
+ * {@code Instant}.
  */
 @FacesConverter("tollgate.utcTime")
 public class UtcTimeConverter implements Converter<Instant> {

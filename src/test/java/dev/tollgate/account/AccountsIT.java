@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.UserTransaction;
 
 import java.time.Duration;
@@ -55,6 +56,9 @@ class AccountsIT {
 
     @Inject
     UserTransaction transaction;
+
+    @Inject
+    HttpServletRequest request;
 
     @PersistenceContext
     EntityManager em;
@@ -207,6 +211,11 @@ class AccountsIT {
         assertEquals(Outcome.WRONG, signIns.attempt(name, PASSWORD));
         assertEquals(Outcome.SIGNED_IN, signIns.attempt(name, next));
         assertEquals(1, records(AuditAction.PASSWORD_CHANGED, name).size());
+    }
+
+    @Test
+    void sessionsEndAfterTheConfiguredIdleTime() {
+        assertEquals(45 * 60, request.getSession().getMaxInactiveInterval(), "arquillian.xml sets 45 minutes");
     }
 
     private List<AuditRecord> records(AuditAction action, String actor) {

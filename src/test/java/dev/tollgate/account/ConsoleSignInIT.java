@@ -91,8 +91,7 @@ class ConsoleSignInIT {
         String sessionAfter = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
         assertNotEquals(sessionBefore, sessionAfter, "a new session id after sign-in");
 
-        browser.find(By.id("accountBar:signOut")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/sign-in"));
+        signOut();
         assertTrue(browser.find(By.id("signInForm:signedOut")).getText().contains("You have signed out"));
         browser.open(base + AUDIT_LOG);
         assertTrue(browser.driver().getCurrentUrl().endsWith("/sign-in"), "signed out means signed out");
@@ -140,29 +139,27 @@ class ConsoleSignInIT {
         browser.open(base + "settings/account/admins");
         String name = unique("carol");
         String password = "carol's first passphrase";
-        browser.find(By.id("addForm:username")).sendKeys(name);
-        browser.find(By.id("addForm:password")).sendKeys(password);
-        browser.find(By.id("addForm:repeated")).sendKeys(password);
+        type("addForm:username", name);
+        type("addForm:password", password);
+        type("addForm:repeated", password);
         browser.find(By.id("addForm:add")).click();
         browser.waitForAjax();
         browser.waitUntil(d -> browser.find(By.id("adminsForm:admins")).getText().contains(name));
 
-        browser.find(By.id("accountBar:signOut")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/sign-in"));
+        signOut();
         browser.signIn(base.toString(), name, password);
         browser.open(base + "settings/account/password");
         String next = "carol's second passphrase";
-        browser.find(By.id("passwordForm:current")).sendKeys(password);
-        browser.find(By.id("passwordForm:password")).sendKeys(next);
-        browser.find(By.id("passwordForm:repeated")).sendKeys(next);
+        type("passwordForm:current", password);
+        type("passwordForm:password", next);
+        type("passwordForm:repeated", next);
         browser.find(By.id("passwordForm:submit")).click();
         browser.waitForAjax();
         assertTrue(browser.find(By.id("passwordForm:messages")).getText().contains("password has been changed"));
         browser.open(base + AUDIT_LOG);
         assertEquals(name, browser.find(By.id("accountBar:signedInAs")).getText(), "still signed in");
 
-        browser.find(By.id("accountBar:signOut")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/sign-in"));
+        signOut();
         browser.signIn(base.toString());
         browser.open(base + "settings/account/admins");
         WebElement row = browser.find(By.xpath("//tr[td[normalize-space()='" + name + "']]"));
@@ -231,6 +228,15 @@ class ConsoleSignInIT {
                 .findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+    }
+
+    private static void type(String id, String text) {
+        browser.find(By.id(id)).sendKeys(text);
+    }
+
+    private static void signOut() {
+        browser.find(By.id("accountBar:signOut")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("/sign-in"));
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
