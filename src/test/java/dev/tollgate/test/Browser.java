@@ -34,6 +34,9 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMIUM = "/usr/bin/chromium";
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** The first admin of every test database: arquillian.xml sets tollgate.admin.password to this. */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "tollgate-test-admin-password";
 
     private final WebDriver driver;
     private final Path profile;
@@ -91,6 +94,33 @@ public final class Browser implements AutoCloseable {
 
     public WebElement find(By by) {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Signs in as the test admin; {@code baseUrl} is the application's root, as Arquillian gives it. */
+    public void signIn(String baseUrl) {
+        signIn(baseUrl, ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** Signs in on the sign-in page and waits until the browser has left it. */
+    public void signIn(String baseUrl, String username, String password) {
+        open(baseUrl.replaceAll("/*$", "/") + "sign-in");
+        submitSignIn(username, password);
+        waitUntil(d -> !d.getCurrentUrl().contains("/sign-in"));
+        waitForAjax();
+    }
+
+    /** Fills in and submits the sign-in form that is on screen, and waits for the next page. */
+    public void submitSignIn(String username, String password) {
+        WebElement name = find(By.id("signInForm:username"));
+        name.clear();
+        name.sendKeys(username);
+        WebElement secret = find(By.id("signInForm:password"));
+        secret.clear();
+        secret.sendKeys(password);
+        WebElement submit = find(By.id("signInForm:submit"));
+        submit.click();
+        waitUntil(ExpectedConditions.stalenessOf(submit));
+        waitForAjax();
     }
 
     /** Waits until PrimeFaces has no AJAX request queued or running and jQuery is idle. */

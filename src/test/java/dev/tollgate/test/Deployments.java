@@ -3,6 +3,8 @@ package dev.tollgate.test;
 import java.io.File;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -12,12 +14,30 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
+    /**
+     * web.xml protects every path but a few; this fragment opens the path of Arquillian's in-container test runner
+     * too, in the test deployment only.
+     */
+    private static final String OPEN_TEST_RUNNER = """
+            <web-fragment xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                <name>tollgate_test_runner_open</name>
+                <security-constraint>
+                    <web-resource-collection>
+                        <web-resource-name>Arquillian test runner</web-resource-name>
+                        <url-pattern>/ArquillianServletRunnerEE9</url-pattern>
+                    </web-resource-collection>
+                </security-constraint>
+            </web-fragment>
+            """;
+
     private Deployments() {
     }
 
     public static WebArchive tollgate() {
         String war = System.getProperty("tollgate.it.war", "target/tollgate.war");
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(war))
-                .addClass(Deployments.class);
+                .addClass(Deployments.class)
+                .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "tollgate-test-runner-open.jar")
+                        .addAsManifestResource(new StringAsset(OPEN_TEST_RUNNER), "web-fragment.xml"));
     }
 }

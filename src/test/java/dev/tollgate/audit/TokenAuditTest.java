@@ -1,0 +1,95 @@
+package dev.tollgate.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tollgate.token.AccessLevel;
+import dev.tollgate.token.TokenChanged;
+import dev.tollgate.token.TokenSnapshot;
+
+class TokenAuditTest {
+
+    static final Instant CREATED = Instant.parse("2026-11-28T12:00:00Z");
+    static final TokenSnapshot FORUMS = new TokenSnapshot(7, "forums", AccessLevel.READ_ONLY, null, CREATED,
+            "digest-one", "tlg_AbCd");
+
+    @Test
+    void aCreatedTokenIsRecordedWithItsLevelExpiryAndHint() {
+        List<TokenAudit.Entry> entries = TokenAudit.describe(
+                new TokenChanged(TokenChanged.Kind.CREATED, "ann", null, FORUMS));
+        assertEquals(List.of(new TokenAudit.Entry(AuditAction.TOKEN_CREATED, "forums",
+                "Access level: Read only; Expires: never; Value: tlg_AbCd…")), entries);
+    }
+
+    @Test
+    void anEditNamesEveryChangedFieldWithOldAndNewValue() {
+        TokenSnapshot after = new TokenSnapshot(7, "forums-sync", AccessLevel.READ_AND_WRITE,
+                Instant.parse("2027-01-01T00:00:00.123Z"), CREATED, "digest-one", "tlg_AbCd");
+        List<TokenAudit.Entry> entries = TokenAudit.describe(
+                new TokenChanged(TokenChanged.Kind.UPDATED, "ann", FORUMS, after));
+        assertEquals(List.of(new TokenAudit.Entry(AuditAction.TOKEN_EDITED, "forums-sync",
+                "Name: \"forums\" → \"forums-sync\"; Access level: Read only → Read and write;"
+                        + " Expires: never → 2027-01-01T00:00:00Z")), entries);
+    }
+
+    @Test
+    void aNewValueIsItsOwnRecordAndShowsOnlyHints() {
+        TokenSnapshot after = new TokenSnapshot(7, "forums", AccessLevel.READ_ONLY, null, CREATED, "digest-two",
+                "tlg_XyZw");
+        List<TokenAudit.Entry> entries = TokenAudit.describe(
+                new TokenChanged(TokenChanged.Kind.UPDATED, "ann", FORUMS, after));
+        assertEquals(List.of(new TokenAudit.Entry(AuditAction.TOKEN_VALUE_CHANGED, "forums",
+                "Value: tlg_AbCd… → tlg_XyZw…")), entries);
+        entries.forEach(e -> assertFalse(e.details().contains("digest"), e.details()));
+    }
+
+    @Test
+    void anEditWithANewValueGivesTwoRecords() {
+        TokenSnapshot after = new TokenSnapshot(7, "forums", AccessLevel.READ_AND_WRITE, null, CREATED,
+                "digest-two", "tlg_XyZw");
+        List<AuditAction> actions = TokenAudit.describe(
+                new TokenChanged(TokenChanged.Kind.UPDATED, "ann", FORUMS, after))
+                .stream().map(TokenAudit.Entry::action).toList();
+        assertEquals(List.of(AuditAction.TOKEN_EDITED, AuditAction.TOKEN_VALUE_CHANGED), actions);
+    }
+
+    @Test
+    void savingWithoutChangesIsStillRecorded() {
+        assertEquals(List.of(new TokenAudit.Entry(AuditAction.TOKEN_EDITED, "forums", "Saved without changes")),
+                TokenAudit.describe(new TokenChanged(TokenChanged.Kind.UPDATED, "ann", FORUMS, FORUMS)));
+    }
+
+    @Test
+    void aDeletedTokenIsRecordedByItsLastState() {
+        assertEquals(List.of(new TokenAudit.Entry(AuditAction.TOKEN_DELETED, "forums",
+                "Access level: Read only; Expires: never; Value: tlg_AbCd…")),
+                TokenAudit.describe(new TokenChanged(TokenChanged.Kind.DELETED, "ann", FORUMS, null)));
+    }
+
+    @Test
+    void longTextsAreCutToTheirColumnsNotRefused() {
+        AuditRecord record = new AuditRecord(CREATED, "x".repeat(500), AuditAction.SIGN_IN_FAILED, null,
+                "d".repeat(5000), null);
+        assertEquals(AuditRecord.ACTOR_MAX, record.getActor().length());
+        assertEquals(AuditRecord.DETAILS_MAX, record.getDetails().length());
+        assertEquals("(unknown)", new AuditRecord(CREATED, " ", AuditAction.SIGN_IN_FAILED, null, null, null)
+                .getActor());
+    }
+
+    @Test
+    void searchesDefaultToNewestFirstAndStayWithinPageLimits() {
+        AuditSearch search = new AuditSearch(null, null, true, -5, 10_000);
+        assertEquals(AuditSort.OCCURRED_AT, search.sort());
+        assertFalse(search.ascending());
+        assertEquals(0, search.first());
+        assertEquals(AuditSearch.MAX_PAGE_SIZE, search.pageSize());
+        assertEquals(AuditFilter.ALL, search.filter());
+        assertEquals(null, new AuditFilter("  ", " x ", null).actor());
+        assertEquals("x", new AuditFilter("  ", " x ", null).tokenName());
+    }
+}
