@@ -26,11 +26,15 @@ public class TokenFields implements Serializable {
     private Instant loadedExpiry;
 
     static TokenFields of(ApiToken token) {
+        return of(token.getName(), token.getAccessLevel(), token.getExpiresAt());
+    }
+
+    static TokenFields of(String name, AccessLevel accessLevel, Instant expiresAt) {
         TokenFields fields = new TokenFields();
-        fields.name = token.getName();
-        fields.accessLevel = token.getAccessLevel();
-        fields.loadedExpiry = token.getExpiresAt();
-        fields.expires = dayOf(token.getExpiresAt());
+        fields.name = name;
+        fields.accessLevel = accessLevel;
+        fields.loadedExpiry = expiresAt;
+        fields.expires = dayOf(expiresAt);
         return fields;
     }
 
