@@ -17,11 +17,23 @@ var Tollgate = {
         }
     },
 
+    /** Whether an AJAX request went wrong: rules broken (messages show why) or a failure the console reported. */
+    failed: function (args) {
+        return (args && args.validationFailed) || $('.console-failure').is(':visible');
+    },
+
+    /** Opens a dialog once the request that filled it has succeeded. */
+    show: function (widgetVar, args) {
+        if (!Tollgate.failed(args)) {
+            PF(widgetVar).show();
+        }
+    },
+
     /** After Submit in the token form: close it, and show the new value once if one was saved. */
     afterSubmit: function (args) {
-        if (args && !args.validationFailed) {
+        if (!Tollgate.failed(args)) {
             PF('tokenDialog').hide();
-            if (args.oneTimeValue) {
+            if (args && args.oneTimeValue) {
                 PF('oneTimeDialog').show();
             }
         }

@@ -479,6 +479,21 @@ class ApiTokensIT {
         awaitEmpty("No API tokens match these filters.");
     }
 
+    @Test
+    void anExpiredPageSaysSoInsteadOfDoingNothing() {
+        openTokens();
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.click(By.id("tokens-form:add"));
+        WebElement expired = browser.find(By.id("session-expired"));
+        assertTrue(expired.getText().contains("The page was open too long without use, so nothing was saved. "
+                + "Reload it and try again."), expired.getText());
+        assertFalse(browser.driver().findElement(TOKEN_DIALOG).isDisplayed());
+        browser.click(By.id("session-expired-reload"));
+        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("session-expired")));
+        browser.click(By.id("tokens-form:add"));
+        assertTrue(browser.find(TOKEN_DIALOG).isDisplayed());
+    }
+
     // --- steps -------------------------------------------------------------------------------------------------
 
     private void openTokens() {
