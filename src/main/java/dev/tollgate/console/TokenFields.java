@@ -56,9 +56,14 @@ public class TokenFields implements Serializable {
         return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    /** The first day the picker offers: tomorrow, since a token expiring today would already be expired. */
+    /**
+     * The first day the picker accepts: tomorrow, since a token expiring today would already be expired; or an
+     * expired token's own day, so that its other fields can still be changed.
+     */
     public LocalDate getEarliestExpiry() {
-        return LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        LocalDate loaded = dayOf(loadedExpiry);
+        return loaded != null && loaded.isBefore(tomorrow) ? loaded : tomorrow;
     }
 
     public String getName() {
