@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -121,6 +122,18 @@ public final class Browser implements AutoCloseable {
         submit.click();
         waitUntil(ExpectedConditions.stalenessOf(submit));
         waitForAjax();
+    }
+
+    /** Clicks an element once it is visible and waits for the AJAX request it starts, if any. */
+    public void click(By by) {
+        waitUntil(ExpectedConditions.elementToBeClickable(by)).click();
+        waitForAjax();
+    }
+
+    /** The texts of all elements found, in page order; AJAX that replaces them meanwhile makes it look again. */
+    public List<String> texts(By by) {
+        waitForAjax();
+        return waitUntil(d -> d.findElements(by).stream().map(WebElement::getText).toList());
     }
 
     /** Waits until PrimeFaces has no AJAX request queued or running and jQuery is idle. */

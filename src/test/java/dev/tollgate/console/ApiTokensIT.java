@@ -1,0 +1,670 @@
+package dev.tollgate.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import dev.tollgate.test.Browser;
+import dev.tollgate.test.Deployments;
+
+/**
+ * Settings › Core › API Tokens in headless Chromium, following the user documentation's steps: creating a token and
+ * reading its value once, filtering, sorting, editing, deleting, and the messages for bad input and for changes
+ * that another admin made meanwhile.
+ *
+ * <p>The database outlives a run and other test classes share it, so every name carries this run's number (digits
+ * only, so that it never matches a name filter such as "for") and each test narrows the table to its own tokens.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiTokensIT {
+
+    private static final String RUN = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+    private static final By ROWS = By.cssSelector("[id='tokens-form:tokens_data'] > tr");
+    private static final By ROW_NAMES = By.cssSelector("[id='tokens-form:tokens_data'] .token-name");
+    private static final By EMPTY = By.cssSelector("[id='tokens-form:tokens_data'] .ui-datatable-empty-message");
+    private static final By PAGE_MESSAGES = By.id("tokens-form:messages");
+    private static final By TOKEN_DIALOG = By.id("token-dialog");
+    private static final By ONE_TIME_DIALOG = By.id("one-time");
+    private static final By DELETE_DIALOG = By.id("tokens-form:delete-dialog");
+    private static final String CHANGED_MEANWHILE =
+            "This API token was changed meanwhile by someone else. Reload it and make your change again.";
+    private static final String GONE = "This API token no longer exists; it may have been deleted meanwhile.";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.tollgate();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static Browser browser;
+
+    static boolean signedIn;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** The console needs a signed-in admin: the browser signs in once, before the first test. */
+    @BeforeEach
+    void signIn() {
+        if (!signedIn) {
+            browser.signIn(base.toString());
+            signedIn = true;
+        }
+    }
+
+    @Test
+    void rootIsServedByFacesAndLeadsIntoTheConsole() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> root = http.send(HttpRequest.newBuilder(URI.create(base.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, root.statusCode(), "the console is for signed-in admins only");
+        String location = root.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.endsWith(base.getPath() + "sign-in"), location);
+        HttpResponse<String> signInPage = http.send(HttpRequest.newBuilder(URI.create(location)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, signInPage.statusCode());
+        assertTrue(signInPage.body().contains("ln=primefaces"), signInPage.body());
+
+        browser.open(base.toString());
+        assertEquals(base + "settings/core/api-tokens", browser.driver().getCurrentUrl());
+        assertEquals("API Tokens · Tollgate", browser.driver().getTitle());
+        assertEquals("API Tokens", browser.find(By.cssSelector("h1.console-title")).getText());
+    }
+
+    @Test
+    void menuLeadsToSettingsCoreApiTokensAndTheOtherSettings() {
+        browser.open(base + "settings/core/api-tokens");
+        browser.click(By.xpath("//*[@id='console-menu-form:console-menu']//span[text()='Settings']"));
+        browser.click(By.xpath("//*[@id='console-menu-form:core']/a"));
+        WebElement apiTokens = browser.find(By.id("console-menu-form:api-tokens"));
+        assertEquals("API Tokens", apiTokens.getText());
+        assertEquals(base + "settings/core/audit-log", href("console-menu-form:audit-log"));
+        assertEquals(base + "settings/account/admins", href("console-menu-form:admins"));
+        assertEquals(base + "settings/account/password", href("console-menu-form:password"));
+        apiTokens.click();
+        browser.waitUntil(ExpectedConditions.urlToBe(base + "settings/core/api-tokens"));
+        browser.waitForAjax();
+        assertEquals("Add API Token", browser.find(By.id("tokens-form:add")).getText());
+    }
+
+    @Test
+    void createsATokenAndShowsItsValueOnlyOnce() {
+        openTokens();
+        String name = "ci-pipeline " + RUN;
+        browser.click(By.id("tokens-form:add"));
+        assertEquals("Add API Token", browser.find(By.cssSelector("#token-form .dialog-title")).getText());
+        WebElement valueField = browser.find(By.id("token-form:value"));
+        String prefilled = valueField.getAttribute("value");
+        assertTrue(prefilled.matches("tlg_[0-9A-Za-z]{38}"), prefilled);
+        assertEquals("true", valueField.getAttribute("readonly"));
+        browser.find(By.id("token-form:name")).sendKeys(name);
+        chooseLevel("Read and write");
+        typeExpiry("2099-12-31");
+        browser.click(By.id("token-form:submit"));
+
+        WebElement dialog = browser.find(ONE_TIME_DIALOG);
+        assertTrue(dialog.getText().contains("This is the value of the API token “" + name + "”. It will not be "
+                + "shown again: copy it now and keep it somewhere safe."), dialog.getText());
+        assertEquals(prefilled, browser.find(By.id("one-time-form:one-time-value")).getAttribute("value"));
+        browser.click(By.id("one-time-form:copy"));
+        String copied = browser.waitUntil(d -> d.findElement(By.id("copy-status")).getText());
+        assertTrue(List.of("Copied to the clipboard.", "Press Ctrl+C (or ⌘C) to copy the selected token.")
+                .contains(copied), copied);
+        closeOneTimeDialog();
+        assertFalse(browser.driver().getPageSource().contains(prefilled), "the value is still in the page");
+        assertEquals("The API token “" + name + "” was created.", browser.find(PAGE_MESSAGES).getText());
+
+        filter("name", name);
+        awaitNames(List.of(name));
+        List<String> row = row(name);
+        assertEquals(prefilled.substring(0, 8) + "…", row.get(1));
+        assertEquals("Read and write", row.get(2));
+        assertEquals("2099-12-31 00:00 UTC", row.get(3));
+        assertEquals("Never", row.get(4));
+        assertTrue(row.get(5).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\nby admin"), row.get(5));
+
+        browser.open(base + "settings/core/api-tokens");
+        assertFalse(browser.driver().getPageSource().contains(prefilled), "the value is in the reloaded page");
+        filter("token", prefilled);
+        awaitNames(List.of(name));
+        filter("token", prefilled.substring(0, 37) + "0");
+        awaitEmpty("No API tokens match these filters.");
+    }
+
+    @Test
+    void filtersAsYouTypeByPartialNameTokenValueAndAccessLevel() {
+        openTokens();
+        String forums = "forums " + RUN;
+        String forumAdmin = "forum-admin " + RUN;
+        String forumsValue = addToken(forums, "Read only", null);
+        addToken(forumAdmin, "Read and write", null);
+
+        filter("name", "for");
+        awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("for"), forums, forumAdmin);
+        filter("name", "ums");
+        awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("ums"), forums);
+        assertFalse(names().contains(forumAdmin));
+        filter("name", "FOR");
+        awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("for"), forums, forumAdmin);
+
+        chooseLevelFilter("Read and write");
+        awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("for"), forumAdmin);
+        assertFalse(names().contains(forums));
+        assertTrue(levels().stream().allMatch("Read and write"::equals), levels().toString());
+        chooseLevelFilter("Read only");
+        awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("for"), forums);
+        assertFalse(names().contains(forumAdmin));
+        assertTrue(levels().stream().allMatch("Read only"::equals), levels().toString());
+        chooseLevelFilter("All");
+        awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("for"), forums, forumAdmin);
+
+        filter("name", "");
+        filter("token", forumsValue);
+        awaitNames(List.of(forums));
+        filter("token", forumsValue.substring(0, 8));
+        awaitRowsMatching(n -> true, forums);
+
+        filter("token", "");
+        filter("name", "no such token " + RUN);
+        awaitEmpty("No API tokens match these filters.");
+
+        browser.click(By.id("tokens-form:filter-results"));
+        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(filterField("name")));
+        browser.waitUntil(d -> !names().isEmpty());
+        browser.click(By.id("tokens-form:filter-results"));
+        assertEquals("", browser.find(filterField("name")).getAttribute("value"), "hiding kept the filter");
+    }
+
+    @Test
+    void sortsByEveryColumnBothWaysUntilTheNextReload() {
+        openTokens();
+        String tag = "srt" + RUN;
+        String delta = tag + " Delta";
+        String alpha = tag + " alpha";
+        String charlie = tag.toUpperCase(Locale.ROOT) + " charlie";
+        String bravo = tag + " Bravo";
+        addToken(delta, "Read and write", "2098-03-30");
+        addToken(alpha, "Read only", null);
+        addToken(charlie, "Read and write", "2098-01-10");
+        addToken(bravo, "Read only", "2098-02-20");
+        List<String> alphabetical = List.of(alpha, bravo, charlie, delta);
+        List<String> created = List.of(delta, alpha, charlie, bravo);
+
+        filter("name", tag);
+        awaitNames(alphabetical);
+        assertEquals("ascending", sortState("name"));
+
+        sort("name", "descending");
+        awaitNames(reversed(alphabetical));
+        sort("name", "ascending");
+        awaitNames(alphabetical);
+
+        List<String> byHint = rowsSortedByHint();
+        sort("token", "ascending");
+        awaitNames(byHint);
+        sort("token", "descending");
+        awaitNames(reversed(byHint));
+
+        sort("level", "ascending");
+        awaitNames(List.of(delta, charlie, alpha, bravo));
+        sort("level", "descending");
+        awaitNames(List.of(bravo, alpha, charlie, delta));
+
+        sort("expires", "ascending");
+        awaitNames(List.of(charlie, bravo, delta, alpha));
+        sort("expires", "descending");
+        awaitNames(List.of(alpha, delta, bravo, charlie));
+
+        sort("last-used", "ascending");
+        awaitNames(created);
+        sort("last-used", "descending");
+        awaitNames(reversed(created));
+
+        sort("created", "ascending");
+        awaitNames(created);
+        sort("created", "descending");
+        awaitNames(reversed(created));
+
+        browser.open(base + "settings/core/api-tokens");
+        List<String> page = names();
+        assertFalse(page.isEmpty());
+        assertEquals(page.stream().sorted(Comparator.comparing(n -> n.toLowerCase(Locale.ROOT))).toList(), page);
+        assertEquals("ascending", sortState("name"));
+        assertEquals("25", new Select(browser.find(
+                By.cssSelector("[id='tokens-form:tokens_paginator_bottom'] select"))).getFirstSelectedOption().getText());
+        filter("name", tag);
+        awaitNames(alphabetical);
+    }
+
+    @Test
+    void editsATokenThroughThePencilAndSetsANewValueShownOnce() {
+        openTokens();
+        String name = "edit-me " + RUN;
+        String renamed = "edited " + RUN;
+        String oldValue = addToken(name, "Read only", null);
+        filter("name", name);
+        awaitNames(List.of(name));
+
+        browser.click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':edit']"));
+        assertEquals("Edit API Token", browser.find(By.cssSelector("#token-form .dialog-title")).getText());
+        assertEquals(name, browser.find(By.id("token-form:name")).getAttribute("value"));
+        WebElement valueField = browser.find(By.id("token-form:value"));
+        assertEquals(oldValue.substring(0, 8) + "…", valueField.getAttribute("value"));
+        assertEquals("true", valueField.getAttribute("readonly"));
+        WebElement nameField = browser.find(By.id("token-form:name"));
+        nameField.clear();
+        nameField.sendKeys(renamed);
+        chooseLevel("Read and write");
+        browser.click(By.id("token-form:submit"));
+        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
+        assertFalse(browser.driver().findElement(ONE_TIME_DIALOG).isDisplayed());
+        assertEquals("The API token “" + renamed + "” was saved.", browser.find(PAGE_MESSAGES).getText());
+        filter("name", renamed);
+        awaitNames(List.of(renamed));
+        assertEquals(List.of(renamed, oldValue.substring(0, 8) + "…", "Read and write"), row(renamed).subList(0, 3));
+
+        browser.click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':edit']"));
+        browser.click(By.id("token-form:edit-value"));
+        valueField = browser.find(By.id("token-form:value"));
+        assertEquals("", valueField.getAttribute("value"));
+        assertNull(valueField.getAttribute("readonly"));
+        valueField.sendKeys("too short");
+        browser.click(By.id("token-form:submit"));
+        assertEquals("A token must be 20 to 200 characters long.",
+                browser.find(By.id("token-form:value-message")).getText());
+        browser.click(By.id("token-form:regenerate"));
+        String regenerated = browser.find(By.id("token-form:value")).getAttribute("value");
+        assertTrue(regenerated.matches("tlg_[0-9A-Za-z]{38}"), regenerated);
+        browser.click(By.id("token-form:submit"));
+        assertEquals(regenerated, browser.find(By.id("one-time-form:one-time-value")).getAttribute("value"));
+        closeOneTimeDialog();
+        assertFalse(browser.driver().getPageSource().contains(regenerated), "the new value is still in the page");
+        awaitNames(List.of(renamed));
+        assertEquals(regenerated.substring(0, 8) + "…", row(renamed).get(1));
+
+        filter("name", "");
+        filter("token", oldValue);
+        awaitEmpty("No API tokens match these filters.");
+        filter("token", regenerated);
+        awaitNames(List.of(renamed));
+    }
+
+    @Test
+    void specifiesItsOwnValueThroughTheEditButton() {
+        openTokens();
+        String name = "custom-value " + RUN;
+        String own = "my-own-token-" + RUN + "-0123456789";
+        browser.click(By.id("tokens-form:add"));
+        browser.find(By.id("token-form:name")).sendKeys(name);
+        browser.click(By.id("token-form:edit-value"));
+        WebElement valueField = browser.find(By.id("token-form:value"));
+        assertNull(valueField.getAttribute("readonly"));
+        valueField.clear();
+        valueField.sendKeys(own);
+        browser.click(By.id("token-form:submit"));
+        assertEquals(own, browser.find(By.id("one-time-form:one-time-value")).getAttribute("value"));
+        closeOneTimeDialog();
+        filter("token", own);
+        awaitNames(List.of(name));
+        assertEquals("my-o…", row(name).get(1));
+    }
+
+    @Test
+    void deletesATokenThroughTheCrossAfterConfirming() {
+        openTokens();
+        String name = "delete-me " + RUN;
+        addToken(name, "Read only", null);
+        filter("name", name);
+        awaitNames(List.of(name));
+
+        browser.click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':delete']"));
+        WebElement confirm = browser.find(DELETE_DIALOG);
+        assertEquals("Delete the API token “" + name + "”? Clients that use it lose access at once.",
+                browser.find(By.id("tokens-form:delete-question")).getText());
+        List<WebElement> buttons = confirm.findElements(By.cssSelector(".ui-dialog-footer button"));
+        assertEquals(List.of("Yes, Delete API Token", "Cancel"), buttons.stream().map(WebElement::getText).toList());
+        assertTrue(buttons.get(0).getRect().getX() < buttons.get(1).getRect().getX(), "Yes is not the left button");
+
+        browser.click(By.id("tokens-form:confirm-no"));
+        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(DELETE_DIALOG));
+        awaitNames(List.of(name));
+
+        browser.click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':delete']"));
+        browser.click(By.id("tokens-form:confirm-yes"));
+        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, "The API token “" + name + "” was deleted."));
+        awaitEmpty("No API tokens match these filters.");
+        browser.open(base + "settings/core/api-tokens");
+        filter("name", name);
+        awaitEmpty("No API tokens match these filters.");
+    }
+
+    @Test
+    void badInputGetsAMessageAtTheFieldAndSavesNothing() {
+        openTokens();
+        String taken = "taken " + RUN;
+        String takenValue = addToken(taken, "Read only", null);
+        String fresh = "fresh " + RUN;
+
+        browser.click(By.id("tokens-form:add"));
+        submitExpecting("name", "Enter a name for the token.");
+        type("token-form:name", "   ");
+        submitExpecting("name", "Enter a name for the token.");
+        type("token-form:name", "x".repeat(101));
+        submitExpecting("name", "A name may be at most 100 characters long.");
+        type("token-form:name", taken.toUpperCase(Locale.ROOT));
+        submitExpecting("name", "An API token with this name already exists.");
+
+        type("token-form:name", fresh);
+        typeExpiry("2020-01-01");
+        submitExpecting("expiresAt", "The expiry must be in the future.");
+        typeExpiry("");
+
+        browser.click(By.id("token-form:edit-value"));
+        type("token-form:value", "short");
+        submitExpecting("value", "A token must be 20 to 200 characters long.");
+        type("token-form:value", "x".repeat(201));
+        submitExpecting("value", "A token must be 20 to 200 characters long.");
+        type("token-form:value", "has spaces in it " + RUN + "0123");
+        submitExpecting("value", "A token may contain only visible ASCII characters, no spaces.");
+        type("token-form:value", "tlg_" + "A".repeat(38));
+        submitExpecting("value", "A token that starts with \"tlg_\" must be one that Tollgate generated.");
+        type("token-form:value", takenValue);
+        submitExpecting("value", "That token value is already in use; choose another.");
+
+        browser.click(By.id("token-form:cancel"));
+        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
+        filter("name", fresh);
+        awaitEmpty("No API tokens match these filters.");
+        filter("name", taken);
+        awaitNames(List.of(taken));
+    }
+
+    @Test
+    void namesWithHtmlAreShownLiterally() {
+        openTokens();
+        String name = "<b>bold</b><script>window.tollgateInjected = true;</script> " + RUN;
+        browser.click(By.id("tokens-form:add"));
+        browser.find(By.id("token-form:name")).sendKeys(name);
+        browser.click(By.id("token-form:submit"));
+        assertTrue(browser.find(ONE_TIME_DIALOG).getText().contains("“" + name + "”"));
+        closeOneTimeDialog();
+        assertEquals("The API token “" + name + "” was created.", browser.find(PAGE_MESSAGES).getText());
+        filter("name", name);
+        awaitNames(List.of(name));
+        assertEquals(Boolean.FALSE,
+                ((JavascriptExecutor) browser.driver()).executeScript("return window.tollgateInjected === true;"));
+        assertTrue(browser.driver().findElements(By.cssSelector("[id='tokens-form:tokens_data'] b")).isEmpty());
+    }
+
+    @Test
+    void staleEditsAndGoneTokensGetClearMessages() {
+        openTokens();
+        String tag = "race" + RUN;
+        String contested = tag + " contested";
+        String vanished = tag + " vanished";
+        addToken(contested, "Read only", null);
+        addToken(vanished, "Read only", null);
+        String first = browser.driver().getWindowHandle();
+        filter("name", tag);
+        awaitNames(List.of(contested, vanished));
+        clickInRow(contested, "edit");
+        type("token-form:name", contested + " (first admin)");
+
+        String second = openSecondAdminsTab();
+        filter("name", tag);
+        awaitNames(List.of(contested, vanished));
+        clickInRow(contested, "edit");
+        chooseLevel("Read and write");
+        browser.click(By.id("token-form:submit"));
+        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, "The API token “" + contested + "” was saved."));
+
+        browser.driver().switchTo().window(first);
+        browser.click(By.id("token-form:submit"));
+        assertEquals(CHANGED_MEANWHILE, browser.find(By.id("token-form:form-messages")).getText());
+        assertTrue(browser.find(TOKEN_DIALOG).isDisplayed());
+        browser.click(By.id("token-form:cancel"));
+        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
+        browser.driver().switchTo().window(second);
+        deleteInRow(vanished);
+        browser.driver().switchTo().window(first);
+        assertEquals(List.of(contested, vanished), names());
+        clickInRow(vanished, "edit");
+        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, GONE));
+        assertFalse(browser.driver().findElement(TOKEN_DIALOG).isDisplayed());
+        clickInRow(vanished, "delete");
+        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, GONE));
+        assertFalse(browser.driver().findElement(DELETE_DIALOG).isDisplayed());
+
+        clickInRow(contested, "delete");
+        browser.find(By.id("tokens-form:confirm-yes"));
+        browser.driver().switchTo().window(second);
+        deleteInRow(contested);
+        browser.driver().close();
+        browser.driver().switchTo().window(first);
+        browser.click(By.id("tokens-form:confirm-yes"));
+        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, GONE));
+        awaitEmpty("No API tokens match these filters.");
+    }
+
+    @Test
+    void anExpiredPageSaysSoInsteadOfDoingNothing() {
+        openTokens();
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.click(By.id("tokens-form:add"));
+        WebElement expired = browser.find(By.id("session-expired"));
+        assertTrue(expired.getText().contains("The page was open too long without use, so nothing was saved. "
+                + "Reload it and try again."), expired.getText());
+        assertFalse(browser.driver().findElement(TOKEN_DIALOG).isDisplayed());
+        browser.click(By.id("session-expired-reload"));
+        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("session-expired")));
+        browser.click(By.id("tokens-form:add"));
+        assertTrue(browser.find(TOKEN_DIALOG).isDisplayed());
+    }
+
+    // --- steps -------------------------------------------------------------------------------------------------
+
+    private void openTokens() {
+        browser.open(base + "settings/core/api-tokens");
+        browser.find(By.id("tokens-form:tokens"));
+    }
+
+    /** Adds a token through the form and returns the value shown once. */
+    private String addToken(String name, String level, String expires) {
+        browser.click(By.id("tokens-form:add"));
+        browser.find(By.id("token-form:name")).sendKeys(name);
+        chooseLevel(level);
+        if (expires != null) {
+            typeExpiry(expires);
+        }
+        browser.click(By.id("token-form:submit"));
+        String value = browser.find(By.id("one-time-form:one-time-value")).getAttribute("value");
+        closeOneTimeDialog();
+        return value;
+    }
+
+    private String openSecondAdminsTab() {
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        openTokens();
+        return browser.driver().getWindowHandle();
+    }
+
+    private void clickInRow(String name, String button) {
+        browser.click(By.xpath("//tbody[@id='tokens-form:tokens_data']/tr[td[1][normalize-space()='" + name
+                + "']]//button[contains(@id, ':" + button + "')]"));
+    }
+
+    private void deleteInRow(String name) {
+        clickInRow(name, "delete");
+        browser.click(By.id("tokens-form:confirm-yes"));
+        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, "The API token “" + name + "” was deleted."));
+    }
+
+    private void closeOneTimeDialog() {
+        browser.click(By.id("one-time-form:done"));
+        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(ONE_TIME_DIALOG));
+        browser.waitForAjax();
+    }
+
+    private void chooseLevel(String label) {
+        browser.click(By.xpath("//*[@id='token-form:accessLevel']//label[normalize-space()='" + label + "']"));
+    }
+
+    private void typeExpiry(String date) {
+        type("token-form:expiresAt_input", date);
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.find(By.id(id));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    /** Submits the form and expects it to stay open with this message at the field, which is marked invalid. */
+    private void submitExpecting(String field, String message) {
+        browser.click(By.id("token-form:submit"));
+        browser.waitUntil(ExpectedConditions.textToBe(By.id("token-form:" + field + "-message"), message));
+        assertTrue(browser.find(TOKEN_DIALOG).isDisplayed(), "the form closed");
+        String id = "token-form:" + field;
+        By marked = By.cssSelector("[id='" + id + "'].ui-state-error, [id='" + id + "_input'].ui-state-error");
+        assertFalse(browser.driver().findElements(marked).isEmpty(), field + " is not marked invalid");
+    }
+
+    // --- the table ---------------------------------------------------------------------------------------------
+
+    private static By filterField(String column) {
+        return By.cssSelector("th[id='tokens-form:tokens:" + column + "'] input.ui-column-filter");
+    }
+
+    private void showFilters() {
+        if (!browser.find(By.id("tokens-panel")).getAttribute("class").contains("filters-shown")) {
+            browser.click(By.id("tokens-form:filter-results"));
+        }
+    }
+
+    /** Types into a column's filter the way an admin does: no submit, the table follows as they type. */
+    private void filter(String column, String text) {
+        showFilters();
+        WebElement field = browser.find(filterField(column));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+        browser.waitUntil(d -> text.equals(d.findElement(filterField(column)).getAttribute("value")));
+    }
+
+    private void chooseLevelFilter(String label) {
+        showFilters();
+        browser.click(By.cssSelector("th[id='tokens-form:tokens:level'] .ui-selectonemenu"));
+        browser.click(By.cssSelector("[id='tokens-form:tokens:level-filter_panel'] li[data-label='" + label + "']"));
+    }
+
+    private void sort(String column, String expectedState) {
+        browser.click(By.cssSelector("th[id='tokens-form:tokens:" + column + "'] .ui-sortable-column-icon"));
+        browser.waitUntil(d -> expectedState.equals(sortState(column)));
+    }
+
+    private String sortState(String column) {
+        return browser.driver().findElement(By.id("tokens-form:tokens:" + column)).getAttribute("aria-sort");
+    }
+
+    private List<String> names() {
+        return browser.texts(ROW_NAMES);
+    }
+
+    private List<String> levels() {
+        return browser.texts(By.cssSelector("[id='tokens-form:tokens_data'] .token-level"));
+    }
+
+    /** Waits until the table shows exactly these names in this order; on timeout, fails with what it shows. */
+    private void awaitNames(List<String> expected) {
+        try {
+            browser.waitUntil(d -> names().equals(expected));
+        } catch (TimeoutException e) {
+            assertEquals(expected, names());
+        }
+    }
+
+    /** Waits until every row matches and the expected names are among them. */
+    private void awaitRowsMatching(Predicate<String> rule, String... expected) {
+        try {
+            browser.waitUntil(d -> {
+                List<String> names = names();
+                return names.containsAll(List.of(expected)) && names.stream().allMatch(rule);
+            });
+        } catch (TimeoutException e) {
+            assertEquals(List.of(expected), names());
+        }
+    }
+
+    private void awaitEmpty(String message) {
+        browser.waitUntil(ExpectedConditions.textToBe(EMPTY, message));
+    }
+
+    private List<String> row(String name) {
+        return browser.waitUntil(d -> d.findElements(ROWS).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .filter(cells -> !cells.isEmpty() && cells.get(0).equals(name))
+                .findFirst().orElse(null));
+    }
+
+    private List<String> rowsSortedByHint() {
+        List<List<String>> rows = new ArrayList<>();
+        for (String name : names()) {
+            rows.add(row(name));
+        }
+        return rows.stream().sorted(Comparator.comparing(cells -> cells.get(1))).map(cells -> cells.get(0)).toList();
+    }
+
+    private static List<String> reversed(List<String> list) {
+        List<String> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
+    }
+
+    private String href(String menuItemId) {
+        return browser.driver().findElement(By.id(menuItemId)).getAttribute("href");
+    }
+}
