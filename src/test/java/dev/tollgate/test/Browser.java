@@ -118,9 +118,11 @@ public final class Browser implements AutoCloseable {
         WebElement secret = find(By.id("signInForm:password"));
         secret.clear();
         secret.sendKeys(password);
-        WebElement submit = find(By.id("signInForm:submit"));
-        submit.click();
-        waitUntil(ExpectedConditions.stalenessOf(submit));
+        // A mark on the current document: it is gone once the browser shows the page the form post led to.
+        ((JavascriptExecutor) driver).executeScript("window.tollgateBeforeSignIn = true;");
+        find(By.id("signInForm:submit")).click();
+        waitUntil(d -> ((JavascriptExecutor) d).executeScript("return window.tollgateBeforeSignIn === undefined"
+                + " && document.readyState === 'complete'"));
         waitForAjax();
     }
 
