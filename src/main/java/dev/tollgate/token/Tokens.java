@@ -140,6 +140,12 @@ public class Tokens {
         return updated;
     }
 
+    /** For {@link TokenCache}: the token behind a digest, straight from the database. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<TokenSnapshot> findSnapshotByDigest(String digest) {
+        return findByDigest(digest).map(TokenSnapshot::of);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public TokenPage search(TokenSearch search) {
         return new TokenQueries(em, digests, prefix()).page(search);
