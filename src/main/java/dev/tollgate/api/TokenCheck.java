@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.tollgate.token.TokenCache;
 import dev.tollgate.token.TokenSnapshot;
 import dev.tollgate.token.TokenValue;
 import dev.tollgate.token.Tokens;
@@ -15,10 +16,10 @@ import dev.tollgate.token.Tokens;
  * Decides whether a presented value is a token that may be used now. Values that cannot be a token (wrong length,
  * characters, or a prefixed value with a bad checksum) are refused here without touching the database.
  *
- * <p>{@link #lookUp} is the one place where a request's token is looked up. A cache belongs behind it; it must be
- * invalidated by {@link dev.tollgate.token.TokenChanged} in the transaction that changes a token, so that a delete,
- * a new value or a new level is refused on the very next request. Expiry is checked here on every request, against
- * whatever the look-up returns, so it needs no invalidation.
+ * <p>{@link #lookUp} is the one place where a request's token is looked up, through {@link TokenCache}, which keeps
+ * the database off the hot path and is invalidated by every change, so that a delete, a new value or a new level is
+ * refused on the very next request. Expiry is checked here on every request, against whatever the look-up returns,
+ * so it needs no invalidation.
  */
 @ApplicationScoped
 public class TokenCheck {
@@ -35,6 +36,9 @@ public class TokenCheck {
 
     @Inject
     Tokens tokens;
+
+    @Inject
+    TokenCache cache;
 
     private String prefix;
 
@@ -59,6 +63,6 @@ public class TokenCheck {
     }
 
     private Optional<TokenSnapshot> lookUp(TokenValue value) {
-        return tokens.findByValue(value);
+        return cache.find(value);
     }
 }

@@ -33,16 +33,17 @@ public class TokenRows extends LazyDataModel<ApiToken> {
 
     private boolean filtered;
 
+    /** PrimeFaces asks for the count first and keeps it as the row count, which {@link #load} then reuses. */
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
         TokenSearch search = search(Map.of(), filterBy, 0, 1);
         filtered = search.name() != null || search.value() != null || search.accessLevel() != null;
-        return (int) Math.min(Integer.MAX_VALUE, tokens.search(search).total());
+        return (int) Math.min(Integer.MAX_VALUE, tokens.count(search));
     }
 
     @Override
     public List<ApiToken> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        return tokens.search(search(sortBy, filterBy, first, pageSize)).rows();
+        return tokens.rows(search(sortBy, filterBy, first, pageSize), getRowCount());
     }
 
     @Override

@@ -31,23 +31,41 @@ public class TokenDigests {
 
     private SecretKeySpec key;
 
+    /** Keyed once; each digest works on a clone, which costs far less than looking a Mac up and keying it. */
+    private Mac prototype;
+
     public TokenDigests() {
     }
 
     TokenDigests(String key) {
         this.key = keyFrom(key);
+        this.prototype = newMac();
     }
 
     @PostConstruct
     void init() {
         key = keyFrom(configuration.value("tollgate.token.digest-key", DEFAULT_KEY));
+        prototype = newMac();
     }
 
     public String digest(TokenValue value) {
+        Mac mac = copyOfPrototype();
+        return HexFormat.of().formatHex(mac.doFinal(value.reveal().getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private Mac copyOfPrototype() {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac();
+        }
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(value.reveal().getBytes(StandardCharsets.US_ASCII)));
+            return mac;
         } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
         } catch (GeneralSecurityException e) {

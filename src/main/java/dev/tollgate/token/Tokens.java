@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import dev.tollgate.platform.Configuration;
@@ -140,9 +141,31 @@ public class Tokens {
         return updated;
     }
 
+    /** For {@link TokenCache}: the token behind a digest, straight from the database. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<TokenSnapshot> findSnapshotByDigest(String digest) {
+        return findByDigest(digest).map(TokenSnapshot::of);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public TokenPage search(TokenSearch search) {
-        return new TokenQueries(em, digests, prefix()).page(search);
+        return queries().page(search);
+    }
+
+    /** How many tokens match the search's filters: for a table that counts once and then pages. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(TokenSearch search) {
+        return queries().count(search);
+    }
+
+    /** The search's page of rows, given the {@link #count} of its filters. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ApiToken> rows(TokenSearch search, long total) {
+        return queries().rows(search, total);
+    }
+
+    private TokenQueries queries() {
+        return new TokenQueries(em, digests, prefix());
     }
 
     private Optional<ApiToken> findByDigest(String digest) {

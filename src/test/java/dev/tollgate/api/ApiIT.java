@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,8 @@ class ApiIT {
     @Test
     void noMalformedUnknownOrExpiredTokenIsRefusedForEveryMethod() throws Exception {
         Token expired = token("READ_AND_WRITE");
-        support("POST", "tokens/" + expired.id() + "/expire");
+        support("POST", "tokens/" + expired.id() + "/expires-in/60");
+        support("POST", "clock/61");
         Map<String, String> refused = Map.of(
                 "no token", "",
                 "malformed", bearer("tlg_" + "A".repeat(38)),
@@ -259,6 +261,17 @@ class ApiIT {
     }
 
     @Test
+    void aValueTriedWhileUnknownWorksAsSoonAsATokenHasIt() throws Exception {
+        String custom = "custom-value-" + UUID.randomUUID();
+        problem(send("GET", "api/me", bearer(custom)), 401);
+        problem(send("GET", "api/me", bearer(custom)), 401);
+        Token created = parse(support("POST", "tokens/READ_ONLY/custom/" + custom));
+        assertEquals(200, send("GET", "api/me", bearer(created.value())).statusCode());
+        support("DELETE", "tokens/" + created.id());
+        problem(send("GET", "api/me", bearer(custom)), 401);
+    }
+
+    @Test
     void aNewValueRetiresTheOldOneOnTheVeryNextRequest() throws Exception {
         Token writer = token("READ_AND_WRITE");
         assertEquals(200, send("GET", "api/me", bearer(writer.value())).statusCode());
@@ -279,8 +292,10 @@ class ApiIT {
     @Test
     void anExpiredTokenIsRefusedAndToldSo() throws Exception {
         Token reader = token("READ_ONLY");
+        support("POST", "tokens/" + reader.id() + "/expires-in/" + Duration.ofHours(2).toSeconds());
         assertEquals(200, send("GET", "api/me", bearer(reader.value())).statusCode());
-        support("POST", "tokens/" + reader.id() + "/expire");
+        // Expiry is time passing, not a change: the cached token must still be refused once its time is up.
+        support("POST", "clock/" + Duration.ofHours(3).toSeconds());
         assertEquals("The API token has expired. Ask an administrator for a new one.",
                 problem(send("GET", "api/me", bearer(reader.value())), 401).getString("detail"));
     }

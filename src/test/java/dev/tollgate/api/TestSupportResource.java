@@ -3,9 +3,6 @@ package dev.tollgate.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -52,8 +48,6 @@ public class TestSupportResource {
     @Inject
     TimeMachine timeMachine;
 
-    @PersistenceContext
-    EntityManager em;
 
     @POST
     @Path("tokens/{level}")
@@ -61,6 +55,14 @@ public class TestSupportResource {
         TokenValue value = tokens.generateValue();
         ApiToken token = tokens.create(new TokenDraft("api-it-" + UUID.randomUUID(), level, null), value, "ApiIT");
         return new Created(token.getId(), token.getName(), value.reveal());
+    }
+
+    @POST
+    @Path("tokens/{level}/custom/{value}")
+    public Created createWithValue(@PathParam("level") AccessLevel level, @PathParam("value") String custom) {
+        ApiToken token = tokens.create(new TokenDraft("api-it-" + UUID.randomUUID(), level, null),
+                tokens.customValue(custom), "ApiIT");
+        return new Created(token.getId(), token.getName(), custom);
     }
 
     @POST
@@ -79,15 +81,16 @@ public class TestSupportResource {
         tokens.update(id, token.getVersion(), draftOf(token, level), null, "ApiIT");
     }
 
-    /** The console cannot set a past expiry, so this lets the clock "pass" it the way time would. */
+    /**
+     * Gives a token an expiry through the service, as the console would, counted from the API's clock (which other
+     * tests may have moved ahead); the test then moves that clock past it.
+     */
     @POST
-    @Path("tokens/{id}/expire")
-    @Transactional
-    public void expire(@PathParam("id") long id) {
-        em.createNativeQuery("UPDATE API_TOKEN SET EXPIRES_AT = ? WHERE ID = ?")
-                .setParameter(1, Timestamp.from(Instant.now().minusSeconds(1)))
-                .setParameter(2, id)
-                .executeUpdate();
+    @Path("tokens/{id}/expires-in/{seconds}")
+    public void expiresIn(@PathParam("id") long id, @PathParam("seconds") long seconds) {
+        ApiToken token = tokens.find(id).orElseThrow();
+        tokens.update(id, token.getVersion(), new TokenDraft(token.getName(), token.getAccessLevel(),
+                timeMachine.now().plusSeconds(seconds)), null, "ApiIT");
     }
 
     @DELETE

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import dev.tollgate.token.AccessLevel;
+import dev.tollgate.token.TokenCache;
 import dev.tollgate.token.TokenSnapshot;
 import dev.tollgate.token.TokenValue;
 import dev.tollgate.token.Tokens;
@@ -20,8 +21,8 @@ class TokenCheckTest {
 
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
-    /** Tokens without a database: records every look-up and knows one value. */
-    private static final class FakeTokens extends Tokens {
+    /** Token look-ups without a database: records every look-up and knows one value. */
+    private static final class FakeTokens extends TokenCache {
 
         final List<String> lookedUp = new ArrayList<>();
         final String known;
@@ -33,20 +34,21 @@ class TokenCheckTest {
         }
 
         @Override
-        public String prefix() {
-            return "tlg";
-        }
-
-        @Override
-        public Optional<TokenSnapshot> findByValue(TokenValue value) {
+        public Optional<TokenSnapshot> find(TokenValue value) {
             lookedUp.add(value.reveal());
             return value.reveal().equals(known) ? Optional.of(snapshot) : Optional.empty();
         }
     }
 
-    private static TokenCheck checkWith(FakeTokens tokens) {
+    private static TokenCheck checkWith(FakeTokens cache) {
         TokenCheck check = new TokenCheck();
-        check.tokens = tokens;
+        check.tokens = new Tokens() {
+            @Override
+            public String prefix() {
+                return "tlg";
+            }
+        };
+        check.cache = cache;
         check.init();
         return check;
     }

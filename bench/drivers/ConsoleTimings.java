@@ -1,0 +1,139 @@
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import dev.tollgate.test.Browser;
+
+/**
+ * P3: the API Tokens console in headless Chromium against a seeded Tollgate. For the first page load and for each
+ * AJAX action (sort by each column, filter by part of a name, by access level, by a pasted token value, jump to
+ * the last page) it reads the browser's own timing of the request, from request sent to last byte received on
+ * loopback, over TRIES tries, and prints p50 and p95 as markdown table rows.
+ *
+ * Usage: java -cp <test classpath> ConsoleTimings.java BASE_URL TRIES TOKEN_VALUE [ADMIN PASSWORD]
+ */
+public class ConsoleTimings {
+
+    static final String TABLE = "tokens-form:tokens";
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int tries = Integer.parseInt(args[1]);
+        String tokenValue = args[2];
+        Map<String, List<Double>> timings = new LinkedHashMap<>();
+        try (Browser browser = Browser.start()) {
+            WebDriver driver = browser.driver();
+            String page = base + "/settings/core/api-tokens";
+            browser.open(page);
+            if (driver.getCurrentUrl().contains("sign-in") && args.length > 4) {
+                signIn(browser, args[3], args[4]);
+            }
+            for (int i = 0; i < tries; i++) {
+                browser.open(page);
+                record(timings, "first load of the tokens page", navigationTime(driver));
+            }
+            for (String column : List.of("name", "token", "level", "expires", "last-used", "created")) {
+                for (int i = 0; i < tries; i++) {
+                    record(timings, "sort by " + column, ajax(browser, () -> header(browser, column).click()));
+                }
+            }
+            for (int i = 0; i < tries; i++) {
+                record(timings, "jump to the last page", ajax(browser,
+                        () -> browser.find(By.cssSelector(".ui-paginator-last")).click()));
+                ajax(browser, () -> browser.find(By.cssSelector(".ui-paginator-first")).click());
+            }
+            showFilters(browser);
+            for (int i = 0; i < tries; i++) {
+                record(timings, "filter by partial name \"ums\"", ajax(browser, () -> type(browser, "name", "ums")));
+                ajax(browser, () -> type(browser, "name", ""));
+            }
+            for (int i = 0; i < tries; i++) {
+                record(timings, "filter by access level", ajax(browser, () -> level(browser, "READ_ONLY")));
+                ajax(browser, () -> level(browser, ""));
+            }
+            for (int i = 0; i < tries; i++) {
+                record(timings, "filter by a pasted token value", ajax(browser, () -> type(browser, "token", tokenValue)));
+                ajax(browser, () -> type(browser, "token", ""));
+            }
+        }
+        timings.forEach((action, ms) -> System.out.printf("| P3 %s (p50 / p95 of %d) | %.0f / %.0f ms | p95 ≤ 100 ms |%n",
+                action, ms.size(), percentile(ms, 50), percentile(ms, 95)));
+    }
+
+    static void signIn(Browser browser, String user, String password) {
+        browser.find(By.id("signInForm:username")).sendKeys(user);
+        browser.find(By.id("signInForm:password")).sendKeys(password);
+        browser.find(By.id("signInForm:submit")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("api-tokens"));
+        browser.waitForAjax();
+    }
+
+    static WebElement header(Browser browser, String column) {
+        return browser.find(By.id(TABLE + ":" + column));
+    }
+
+    static void showFilters(Browser browser) {
+        WebElement filter = browser.driver().findElement(By.id(TABLE + ":name:filter"));
+        if (!filter.isDisplayed()) {
+            browser.find(By.id("tokens-form:filter-results")).click();
+        }
+        browser.find(By.id(TABLE + ":name:filter"));
+    }
+
+    static void type(Browser browser, String column, String text) {
+        WebElement input = browser.find(By.id(TABLE + ":" + column + ":filter"));
+        input.clear();
+        if (text.isEmpty()) {
+            // clear() fires no key event; tell the table the filter changed, as typing would
+            js(browser.driver(), "PF('tokens').filter();");
+        } else {
+            input.sendKeys(text);
+        }
+    }
+
+    static void level(Browser browser, String value) {
+        js(browser.driver(), "var s = document.getElementById('" + TABLE + ":level:level-filter_input');"
+                + "s.value = '" + value + "'; s.dispatchEvent(new Event('change', {bubbles: true}));"
+                + "PF('tokens').filter();");
+    }
+
+    /** Runs an action that sends one AJAX request and returns that request's time as the browser measured it. */
+    static double ajax(Browser browser, Runnable action) {
+        js(browser.driver(), "performance.clearResourceTimings();");
+        action.run();
+        browser.waitUntil(d -> ((Number) js(d, "return performance.getEntriesByType('resource')"
+                + ".filter(e => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0).length")).intValue() > 0);
+        browser.waitForAjax();
+        return ((Number) js(browser.driver(), "var e = performance.getEntriesByType('resource')"
+                + ".filter(e => e.initiatorType === 'xmlhttprequest'); e = e[e.length - 1];"
+                + "return e.responseEnd - e.requestStart;")).doubleValue();
+    }
+
+    static double navigationTime(WebDriver driver) {
+        return ((Number) js(driver, "var n = performance.getEntriesByType('navigation')[0];"
+                + "return n.responseEnd - n.requestStart;")).doubleValue();
+    }
+
+    static Object js(WebDriver driver, String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    static void record(Map<String, List<Double>> timings, String action, double ms) {
+        timings.computeIfAbsent(action, a -> new ArrayList<>()).add(ms);
+    }
+
+    static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+}

@@ -1,0 +1,145 @@
+package dev.tollgate.bench;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import dev.tollgate.token.AccessLevel;
+import dev.tollgate.token.ApiToken;
+import dev.tollgate.token.TokenDigests;
+import dev.tollgate.token.TokenDraft;
+import dev.tollgate.token.TokenPage;
+import dev.tollgate.token.TokenSearch;
+import dev.tollgate.token.TokenSort;
+import dev.tollgate.token.TokenValue;
+import dev.tollgate.token.Tokens;
+
+/**
+ * The benchmark's control surface, present only in the bench WAR:
+ * {@code POST /bench/seed?count=N} bulk-inserts N tokens with realistic names,
+ * {@code POST /bench/tokens?name=X&level=READ_ONLY} creates one through {@link Tokens} and prints "id value",
+ * {@code POST /bench/delete?id=N} deletes one through {@link Tokens} (the console's code path),
+ * {@code POST /bench/unknown} prints a well-formed value that belongs to no token,
+ * {@code GET /bench/queries} prints how many SQL statements have run.
+ */
+@WebServlet("/bench/*")
+public class BenchServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final String[] WORDS = {"forums", "billing", "wiki", "crm", "status", "helpdesk", "metrics",
+        "backup", "deploy", "mobile", "partner", "reports", "search", "mail", "chat", "store"};
+
+    @Inject
+    transient Tokens tokens;
+
+    @Inject
+    transient TokenDigests digests;
+
+    @Resource(lookup = "java:app/jdbc/tollgate")
+    transient DataSource dataSource;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain");
+        if ("/search".equals(request.getPathInfo())) {
+            response.getWriter().println(timeSearch(request));
+        } else {
+            response.getWriter().println(CountingDataSource.EXECUTED.get());
+        }
+    }
+
+    /** The service alone, for diagnosing the console's queries: milliseconds and total rows. */
+    private String timeSearch(HttpServletRequest request) {
+        String level = request.getParameter("level");
+        TokenSearch search = new TokenSearch(request.getParameter("name"), request.getParameter("value"),
+                level == null ? null : AccessLevel.valueOf(level),
+                TokenSort.valueOf(request.getParameter("sort") == null ? "NAME" : request.getParameter("sort")),
+                !"false".equals(request.getParameter("asc")),
+                Integer.parseInt(request.getParameter("first") == null ? "0" : request.getParameter("first")), 25);
+        long start = System.nanoTime();
+        TokenPage page = tokens.search(search);
+        return (System.nanoTime() - start) / 1_000_000.0 + " ms, total " + page.total();
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain");
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        switch (path) {
+            case "/seed" -> response.getWriter().println(seed(Integer.parseInt(request.getParameter("count"))));
+            case "/tokens" -> {
+                TokenValue value = tokens.generateValue();
+                ApiToken token = tokens.create(new TokenDraft(request.getParameter("name"),
+                        AccessLevel.valueOf(request.getParameter("level")), null), value, "bench");
+                response.getWriter().println(token.getId() + " " + value.reveal());
+            }
+            case "/unknown" -> response.getWriter().println(tokens.generateValue().reveal());
+            case "/delete" -> {
+                tokens.delete(Long.parseLong(request.getParameter("id")), "bench");
+                response.getWriter().println("deleted");
+            }
+            default -> response.sendError(404);
+        }
+    }
+
+    private int seed(int count) throws IOException {
+        Random random = new Random(42);
+        Instant now = Instant.now();
+        String prefix = tokens.prefix();
+        String sql = "INSERT INTO API_TOKEN (VERSION, NAME, NAME_KEY, DIGEST, HINT, ACCESS_LEVEL, EXPIRES_AT,"
+                + " CREATED_AT, CREATED_BY, UPDATED_AT, LAST_USED_AT, LAST_USED_IP)"
+                + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, 'seed', ?, ?, ?)";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(sql)) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                String name = WORDS[random.nextInt(WORDS.length)] + "-" + WORDS[random.nextInt(WORDS.length)]
+                        + "-" + i;
+                TokenValue value = TokenValue.generate(prefix);
+                Instant created = now.minus(Duration.ofMinutes(random.nextInt(525_600)));
+                insert.setString(1, name);
+                insert.setString(2, name.toLowerCase(Locale.ROOT));
+                insert.setString(3, digests.digest(value));
+                insert.setString(4, value.hint());
+                insert.setString(5, random.nextBoolean() ? "READ_ONLY" : "READ_AND_WRITE");
+                insert.setTimestamp(6, random.nextInt(4) == 0
+                        ? Timestamp.from(now.plus(Duration.ofDays(1 + random.nextInt(365)))) : null);
+                insert.setTimestamp(7, Timestamp.from(created));
+                insert.setTimestamp(8, Timestamp.from(created));
+                boolean used = random.nextBoolean();
+                insert.setTimestamp(9, used ? Timestamp.from(now.minusSeconds(random.nextInt(86_400))) : null);
+                insert.setString(10, used ? "127.0.0." + (1 + random.nextInt(250)) : null);
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+            // As Derby's statistics daemon would after a gradual growth: fresh index statistics for the optimizer.
+            try (var statistics = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'API_TOKEN', NULL)")) {
+                statistics.execute();
+            }
+            connection.commit();
+            return count;
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+    }
+}
