@@ -248,10 +248,11 @@ class ApiTokensIT {
         sort("token", "descending");
         awaitNames(reversed(byHint));
 
+        // within a level, alphabetical: the name is the level's tie-breaker (it shares the level's index)
         sort("level", "ascending");
-        awaitNames(List.of(delta, charlie, alpha, bravo));
+        awaitNames(List.of(charlie, delta, alpha, bravo));
         sort("level", "descending");
-        awaitNames(List.of(bravo, alpha, charlie, delta));
+        awaitNames(List.of(bravo, alpha, delta, charlie));
 
         sort("expires", "ascending");
         awaitNames(List.of(charlie, bravo, delta, alpha));
