@@ -7,13 +7,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 import dev.tollgate.audit.AuditAction;
 import dev.tollgate.audit.AuditTrail;
+
+import dev.tollgate.platform.Constraints;
 
 /**
  * The admin accounts service: adding, removing, changing a password and creating the first admin, one transaction
@@ -116,10 +117,8 @@ public class Admins {
             em.persist(admin);
             em.flush();
         } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                    throw new AccountException("username", "An admin with this account name already exists.");
-                }
+            if (Constraints.violated(e)) {
+                throw new AccountException("username", "An admin with this account name already exists.");
             }
             throw e;
         }

@@ -7,10 +7,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+
+import dev.tollgate.platform.Constraints;
 
 /**
  * The core settings service: list, read, create or replace, and delete, one transaction per call. Every rule is
@@ -74,10 +75,8 @@ public class Settings {
         } catch (OptimisticLockException e) {
             throw new SettingConflictException();
         } catch (PersistenceException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                    throw new SettingConflictException();
-                }
+            if (Constraints.violated(e)) {
+                throw new SettingConflictException();
             }
             throw e;
         }

@@ -134,13 +134,6 @@ public class ApiToken {
         this.updatedAt = now;
     }
 
-    void recordUse(Instant when, String clientIp) {
-        if (lastUsedAt == null || when.isAfter(lastUsedAt)) {
-            this.lastUsedAt = when;
-            this.lastUsedIp = clientIp;
-        }
-    }
-
     public boolean isExpired(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }

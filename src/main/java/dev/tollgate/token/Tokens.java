@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.tollgate.platform.Configuration;
+import dev.tollgate.platform.Constraints;
 
 /**
  * The API tokens service: every create, change, revocation and look-up goes through here, one transaction per
@@ -124,8 +124,8 @@ public class Tokens {
 
     /**
      * Records when and from where tokens were last used, all in one transaction, in id order so that two batches
-     * cannot deadlock. A use older than the recorded one changes nothing, like {@link ApiToken#recordUse}; unlike
-     * it, the version stays as it is, so that an admin who is editing a busy token can still save.
+     * cannot deadlock. A use older than the recorded one changes nothing. The native update leaves the version as
+     * it is, so that an admin who is editing a busy token can still save.
      *
      * @return how many tokens were updated (deleted tokens and older uses are skipped)
      */
@@ -206,21 +206,13 @@ public class Tokens {
         } catch (OptimisticLockException e) {
             throw new TokenChangedMeanwhileException();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (Constraints.violated(e)) {
                 throw new InvalidTokenException("name", "An API token with this name or value already exists.");
             }
             throw e;
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private Instant now() {
         return clock.instant();
