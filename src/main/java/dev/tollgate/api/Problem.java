@@ -1,7 +1,7 @@
 package dev.tollgate.api;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 final class Problem {
 
     static final MediaType JSON = new MediaType("application", "problem+json");
+    // Json.createObjectBuilder() looks the provider up through the ServiceLoader on every call.
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private Problem() {
     }
@@ -22,7 +24,17 @@ final class Problem {
     }
 
     static Response.ResponseBuilder of(int status, String detail, String field) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        return withBody(status, body(status, detail, field));
+    }
+
+    /** A response for a body made earlier by {@link #body}. */
+    static Response.ResponseBuilder withBody(int status, String body) {
+        // A string entity: written the same way on every server, whatever JSON providers it has.
+        return Response.status(status).type(JSON).entity(body);
+    }
+
+    static String body(int status, String detail, String field) {
+        JsonObjectBuilder body = PROVIDER.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title(status))
                 .add("status", status)
@@ -30,8 +42,7 @@ final class Problem {
         if (field != null) {
             body.add("field", field);
         }
-        // A string entity: written the same way on every server, whatever JSON providers it has.
-        return Response.status(status).type(JSON).entity(body.build().toString());
+        return body.build().toString();
     }
 
     static String title(int status) {

@@ -16,8 +16,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.tollgate.token.AccessLevel;
@@ -44,6 +45,18 @@ public class TokenGuard implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(TokenGuard.class.getName());
     static final String REALM = "tollgate";
+    private static final String BASIC = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
+    private static final String BEARER = "Bearer realm=\"" + REALM + "\"";
+    // A token that was sent and refused is an invalid_token in OAuth's terms (RFC 6750); no token, no error code.
+    private static final String BEARER_INVALID_TOKEN = BEARER + ", error=\"invalid_token\"";
+    // A refusal is the answer a guesser gets thousands of times a second: its body is written once.
+    private static final Map<Failure, String> REFUSAL_BODIES = new EnumMap<>(Failure.class);
+
+    static {
+        for (Failure failure : Failure.values()) {
+            REFUSAL_BODIES.put(failure, Problem.body(401, failure.detail(), null));
+        }
+    }
 
     @Context
     ResourceInfo resource;
@@ -62,6 +75,9 @@ public class TokenGuard implements ContainerRequestFilter {
 
     @Inject
     ApiClock clock;
+
+    @Inject
+    RefusalLog refusals;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -107,18 +123,14 @@ public class TokenGuard implements ContainerRequestFilter {
     private void refuse(ContainerRequestContext request, TokenCheck.Verdict verdict, String address, Instant now) {
         Failure failure = verdict.failure();
         boolean nowBlocked = failure.counted() && throttle.failed(address, now);
-        LOG.log(failure.counted() ? Level.WARNING : Level.FINE, "Refused API request from {0}: {1}{2}",
-                new Object[] {address, failure.reason(), verdict.hint() == null ? "" : " " + verdict.hint() + "…"});
+        refusals.refused(address, failure, verdict.hint(), now);
         if (nowBlocked) {
             LOG.warning(() -> "Throttling API requests from " + address + " for " + Throttle.WINDOW.toSeconds()
                     + " s after " + throttle.limit() + " failed authentications");
         }
-        Response.ResponseBuilder problem = Problem.of(401, failure.detail());
-        // A token that was sent and refused is an invalid_token in OAuth's terms (RFC 6750); no token, no error code.
-        String bearerError = failure == Failure.MISSING ? "" : ", error=\"invalid_token\"";
-        request.abortWith(problem
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"" + bearerError)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"")
+        request.abortWith(Problem.withBody(401, REFUSAL_BODIES.get(failure))
+                .header(HttpHeaders.WWW_AUTHENTICATE, failure == Failure.MISSING ? BEARER : BEARER_INVALID_TOKEN)
+                .header(HttpHeaders.WWW_AUTHENTICATE, BASIC)
                 .build());
     }
 
