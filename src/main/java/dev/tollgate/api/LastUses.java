@@ -69,7 +69,7 @@ public class LastUses {
      *
      * @return how many tokens were updated
      */
-    int flush() {
+    public int flush() {
         List<TokenUse> batch = new ArrayList<>();
         for (Long tokenId : pending.keySet()) {
             TokenUse use = pending.remove(tokenId);

@@ -21,6 +21,7 @@ import java.util.Random;
 
 import javax.sql.DataSource;
 
+import dev.tollgate.api.LastUses;
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.ApiToken;
 import dev.tollgate.token.TokenDigests;
@@ -37,7 +38,8 @@ import dev.tollgate.token.Tokens;
  * {@code POST /bench/tokens?name=X&level=READ_ONLY} creates one through {@link Tokens} and prints "id value",
  * {@code POST /bench/delete?id=N} deletes one through {@link Tokens} (the console's code path),
  * {@code POST /bench/unknown} prints a well-formed value that belongs to no token,
- * {@code GET /bench/queries} prints how many SQL statements have run.
+ * {@code POST /bench/flush-last-uses} writes the pending last uses now (so that a later measurement counts only its
+ * own SQL statements), {@code GET /bench/queries} prints how many SQL statements have run.
  */
 @WebServlet("/bench/*")
 // Open without signing in (the console's constraint covers /*): this WAR exists only on a benchmark machine.
@@ -53,6 +55,9 @@ public class BenchServlet extends HttpServlet {
 
     @Inject
     transient TokenDigests digests;
+
+    @Inject
+    transient LastUses lastUses;
 
     @Resource(lookup = "java:app/jdbc/tollgate")
     transient DataSource dataSource;
@@ -92,6 +97,7 @@ public class BenchServlet extends HttpServlet {
                         AccessLevel.valueOf(request.getParameter("level")), null), value, "bench");
                 response.getWriter().println(token.getId() + " " + value.reveal());
             }
+            case "/flush-last-uses" -> response.getWriter().println(lastUses.flush());
             case "/unknown" -> response.getWriter().println(tokens.generateValue().reveal());
             case "/delete" -> {
                 tokens.delete(Long.parseLong(request.getParameter("id")), "bench");
