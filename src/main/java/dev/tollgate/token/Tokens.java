@@ -44,6 +44,9 @@ public class Tokens {
     @Inject
     Event<TokenChanged> changes;
 
+    @Inject
+    TokenCounts counts;
+
     Clock clock = Clock.systemUTC();
 
     /** The prefix of generated token values ({@code tollgate.token.prefix}, default {@code tlg}). */
@@ -155,7 +158,7 @@ public class Tokens {
     /** How many tokens match the search's filters: for a table that counts once and then pages. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(TokenSearch search) {
-        return queries().count(search);
+        return counts.count(search, () -> queries().count(search));
     }
 
     /** The search's page of rows, given the {@link #count} of its filters. */

@@ -144,6 +144,25 @@ class TokensIT {
     }
 
     @Test
+    void theRememberedCountFollowsEveryCreateAndDelete() {
+        String tag = unique("count");
+        TokenSearch mine = new TokenSearch(tag, null, null, TokenSort.NAME, true, 0, 25);
+        TokenSearch all = TokenSearch.alphabetical(0, 25);
+        long before = tokens.count(all);
+        assertEquals(0, tokens.count(mine));
+
+        ApiToken first = create(tag + "-a", AccessLevel.READ_ONLY);
+        assertEquals(1, tokens.count(mine), "a create is counted by the very next count");
+        assertEquals(before + 1, tokens.count(all));
+        create(tag + "-b", AccessLevel.READ_AND_WRITE);
+        assertEquals(2, tokens.count(mine));
+
+        tokens.delete(first.getId(), "tester");
+        assertEquals(1, tokens.count(mine), "so is a delete");
+        assertEquals(before + 1, tokens.count(all));
+    }
+
+    @Test
     void searchFiltersSortsAndPagesInTheDatabase() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         create("b-" + tag + "-forums", AccessLevel.READ_ONLY);
