@@ -84,7 +84,10 @@ public class TokenGuard implements ContainerRequestFilter {
         if (isPublic()) {
             return;
         }
-        String address = servletRequest.getRemoteAddr();
+        String address = ClientAddress.of(request);
+        if (address == null) { // a request that did not pass through the servlet filter: ask the servlet request
+            address = servletRequest.getRemoteAddr();
+        }
         Instant now = clock.now();
         Optional<Duration> blocked = throttle.blockedFor(address, now);
         if (blocked.isPresent()) {

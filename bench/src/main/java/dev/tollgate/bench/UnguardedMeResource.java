@@ -1,6 +1,6 @@
 package dev.tollgate.bench;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,7 +18,7 @@ import dev.tollgate.token.AccessLevel;
  */
 @Path("bench/me")
 @Public
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class UnguardedMeResource {
 
