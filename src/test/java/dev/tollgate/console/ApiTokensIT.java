@@ -581,8 +581,7 @@ class ApiTokensIT {
 
     private void chooseLevelFilter(String label) {
         showFilters();
-        browser.click(By.cssSelector("th[id='tokens-form:tokens:level'] .ui-selectonemenu"));
-        browser.click(By.cssSelector("[id='tokens-form:tokens:level-filter_panel'] li[data-label='" + label + "']"));
+        browser.choose("tokens-form:tokens:level-filter", label);
     }
 
     private void sort(String column, String expectedState) {

@@ -132,6 +132,19 @@ public final class Browser implements AutoCloseable {
         waitForAjax();
     }
 
+    /**
+     * Chooses an item of a PrimeFaces select menu as a user does: opens the menu, waits until its panel has finished
+     * sliding open (a click during the animation can land on the item next to the one aimed at, or on nothing), and
+     * clicks the item with that label.
+     */
+    public void choose(String menuId, String label) {
+        waitUntil(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
+        String panel = menuId + "_panel";
+        waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript("var p = jQuery(document.getElementById("
+                + "arguments[0])); return p.is(':visible') && !p.is(':animated');", panel));
+        click(By.cssSelector("[id='" + panel + "'] li[data-label='" + label + "']"));
+    }
+
     /** The texts of all elements found, in page order; AJAX that replaces them meanwhile makes it look again. */
     public List<String> texts(By by) {
         waitForAjax();
