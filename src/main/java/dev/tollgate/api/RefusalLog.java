@@ -32,9 +32,9 @@ public class RefusalLog {
 
     /** @param hint the presented value's non-secret hint, or null */
     void refused(String address, Failure failure, String hint, Instant now) {
-        String what = failure.reason() + (hint == null ? "" : " " + hint + "…");
         if (LOG.isLoggable(Level.FINE)) {
-            LOG.log(Level.FINE, "Refused API request from {0}: {1}", new Object[] {address, what});
+            LOG.log(Level.FINE, "Refused API request from {0}: {1}",
+                    new Object[] {address, describe(failure, hint)});
             return;
         }
         if (!failure.counted()) {
@@ -47,11 +47,16 @@ public class RefusalLog {
             return;
         }
         long since = unlogged.sumThenReset();
+        String what = describe(failure, hint);
         if (since == 0) {
             LOG.log(Level.WARNING, "Refused API request from {0}: {1}", new Object[] {address, what});
         } else {
             LOG.log(Level.WARNING, "Refused API request from {0}: {1} (and {2} more refused requests since the"
                     + " previous line, not logged one by one)", new Object[] {address, what, since});
         }
+    }
+
+    private static String describe(Failure failure, String hint) {
+        return failure.reason() + (hint == null ? "" : " " + hint + "…");
     }
 }
