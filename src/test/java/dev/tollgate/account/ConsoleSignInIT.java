@@ -21,16 +21,16 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import dev.tollgate.test.Browser;
+import dev.tollgate.test.BrowserSession;
 import dev.tollgate.test.Deployments;
 
 /** Signing in and out of the console, the account pages and the Audit Log, in headless Chromium. */
@@ -48,26 +48,19 @@ class ConsoleSignInIT {
     @ArquillianResource
     URL base;
 
-    static Browser browser;
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
+
+    private static Browser browser() {
+        return session.browser();
+    }
 
     final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void signedOut() {
-        browser.open(base + "sign-in");
-        browser.driver().manage().deleteAllCookies();
+        browser().open(base + "sign-in");
+        browser().driver().manage().deleteAllCookies();
     }
 
     private static String unique(String name) {
@@ -76,113 +69,113 @@ class ConsoleSignInIT {
 
     @Test
     void aConsolePageAsksForSignInAndReturnsAfterIt() {
-        browser.open(base + AUDIT_LOG);
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/sign-in"), browser.driver().getCurrentUrl());
-        String sessionBefore = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        browser().open(base + AUDIT_LOG);
+        assertTrue(browser().driver().getCurrentUrl().endsWith("/sign-in"), browser().driver().getCurrentUrl());
+        String sessionBefore = browser().driver().manage().getCookieNamed("JSESSIONID").getValue();
 
-        browser.submitSignIn(Browser.ADMIN, "not-the-password");
-        assertTrue(browser.driver().getCurrentUrl().contains("/sign-in"));
-        assertEquals(SignIn.WRONG, browser.find(By.id("signInForm:messages")).getText().strip());
+        browser().submitSignIn(Browser.ADMIN, "not-the-password");
+        assertTrue(browser().driver().getCurrentUrl().contains("/sign-in"));
+        assertEquals(SignIn.WRONG, browser().find(By.id("signInForm:messages")).getText().strip());
 
-        browser.submitSignIn(Browser.ADMIN, Browser.ADMIN_PASSWORD);
-        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/" + AUDIT_LOG));
-        assertEquals(Browser.ADMIN, browser.find(By.id("accountBar:signedInAs")).getText());
-        assertTrue(browser.driver().getTitle().startsWith("Audit Log"));
-        String sessionAfter = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        browser().submitSignIn(Browser.ADMIN, Browser.ADMIN_PASSWORD);
+        browser().waitUntil(d -> d.getCurrentUrl().endsWith("/" + AUDIT_LOG));
+        assertEquals(Browser.ADMIN, browser().find(By.id("accountBar:signedInAs")).getText());
+        assertTrue(browser().driver().getTitle().startsWith("Audit Log"));
+        String sessionAfter = browser().driver().manage().getCookieNamed("JSESSIONID").getValue();
         assertNotEquals(sessionBefore, sessionAfter, "a new session id after sign-in");
 
         signOut();
-        assertTrue(browser.find(By.id("signInForm:signedOut")).getText().contains("You have signed out"));
-        browser.open(base + AUDIT_LOG);
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/sign-in"), "signed out means signed out");
+        assertTrue(browser().find(By.id("signInForm:signedOut")).getText().contains("You have signed out"));
+        browser().open(base + AUDIT_LOG);
+        assertTrue(browser().driver().getCurrentUrl().endsWith("/sign-in"), "signed out means signed out");
     }
 
     @Test
     void tokenChangesShowInTheAuditLog() {
-        browser.signIn(base.toString());
+        browser().signIn(base.toString());
         String name = unique("audit-browser");
-        browser.open(base + "test/tokens?do=create&name=" + name);
-        browser.open(base + "test/tokens?do=edit&name=" + name);
-        browser.open(base + "test/tokens?do=delete&name=" + name);
+        browser().open(base + "test/tokens?do=create&name=" + name);
+        browser().open(base + "test/tokens?do=edit&name=" + name);
+        browser().open(base + "test/tokens?do=delete&name=" + name);
 
-        browser.open(base + AUDIT_LOG);
-        WebElement filter = browser.find(By.id("auditForm:audit:tokenName:filter"));
+        browser().open(base + AUDIT_LOG);
+        WebElement filter = browser().find(By.id("auditForm:audit:tokenName:filter"));
         filter.sendKeys(name);
         List<String> expected = List.of("Token deleted", "Token value changed", "Token edited", "Token created");
-        browser.waitUntil(d -> column(3).equals(expected));
+        browser().waitUntil(d -> column(3).equals(expected));
         assertEquals(List.of(name, name, name, name), column(4));
         assertEquals(List.of("admin", "admin", "admin", "admin"), column(2));
         assertTrue(column(5).get(2).contains("Access level: Read only → Read and write"), column(5).get(2));
         assertTrue(column(6).stream().allMatch(ip -> !ip.isBlank()), column(6).toString());
 
-        browser.choose("auditForm:audit:actionFilter", "Token created");
-        browser.waitUntil(d -> column(3).equals(List.of("Token created")));
+        browser().choose("auditForm:audit:actionFilter", "Token created");
+        browser().waitUntil(d -> column(3).equals(List.of("Token created")));
     }
 
     @Test
     void repeatedFailuresLockANameWithoutSayingWhetherItExists() {
         String ghost = unique("ghost");
-        browser.open(base + "sign-in");
+        browser().open(base + "sign-in");
         for (int i = 0; i < SignIns.MAX_FAILURES; i++) {
-            browser.submitSignIn(ghost, "wrong-password-" + i);
+            browser().submitSignIn(ghost, "wrong-password-" + i);
         }
-        String locked = browser.find(By.id("signInForm:messages")).getText();
+        String locked = browser().find(By.id("signInForm:messages")).getText();
         assertTrue(locked.startsWith("Too many failed sign-ins for this account name."), locked);
-        browser.submitSignIn(ghost, "another-password");
-        assertEquals(locked, browser.find(By.id("signInForm:messages")).getText());
+        browser().submitSignIn(ghost, "another-password");
+        assertEquals(locked, browser().find(By.id("signInForm:messages")).getText());
     }
 
     @Test
     void adminsAreAddedAndRemovedAndChangeTheirPassword() {
-        browser.signIn(base.toString());
-        browser.open(base + "settings/account/admins");
+        browser().signIn(base.toString());
+        browser().open(base + "settings/account/admins");
         String name = unique("carol");
         String password = "carol's first passphrase";
         type("addForm:username", name);
         type("addForm:password", password);
         type("addForm:repeated", password);
-        browser.find(By.id("addForm:add")).click();
-        browser.waitForAjax();
-        browser.waitUntil(d -> browser.find(By.id("adminsForm:admins")).getText().contains(name));
+        browser().find(By.id("addForm:add")).click();
+        browser().waitForAjax();
+        browser().waitUntil(d -> browser().find(By.id("adminsForm:admins")).getText().contains(name));
 
         signOut();
-        browser.signIn(base.toString(), name, password);
-        browser.open(base + "settings/account/password");
+        browser().signIn(base.toString(), name, password);
+        browser().open(base + "settings/account/password");
         String next = "carol's second passphrase";
         type("passwordForm:current", password);
         type("passwordForm:password", next);
         type("passwordForm:repeated", next);
-        browser.find(By.id("passwordForm:submit")).click();
-        browser.waitForAjax();
-        assertTrue(browser.find(By.id("passwordForm:messages")).getText().contains("password has been changed"));
-        browser.open(base + AUDIT_LOG);
-        assertEquals(name, browser.find(By.id("accountBar:signedInAs")).getText(), "still signed in");
+        browser().find(By.id("passwordForm:submit")).click();
+        browser().waitForAjax();
+        assertTrue(browser().find(By.id("passwordForm:messages")).getText().contains("password has been changed"));
+        browser().open(base + AUDIT_LOG);
+        assertEquals(name, browser().find(By.id("accountBar:signedInAs")).getText(), "still signed in");
 
         signOut();
-        browser.signIn(base.toString());
-        browser.open(base + "settings/account/admins");
-        WebElement row = browser.find(By.xpath("//tr[td[normalize-space()='" + name + "']]"));
+        browser().signIn(base.toString());
+        browser().open(base + "settings/account/admins");
+        WebElement row = browser().find(By.xpath("//tr[td[normalize-space()='" + name + "']]"));
         row.findElement(By.cssSelector("button[id$=':remove']")).click();
-        browser.find(By.id("adminsForm:confirmYes")).click();
-        browser.waitForAjax();
-        browser.waitUntil(d -> !browser.find(By.id("adminsForm:admins")).getText().contains(name));
-        assertTrue(browser.find(By.id("adminsForm:messages")).getText().contains("removed"));
+        browser().find(By.id("adminsForm:confirmYes")).click();
+        browser().waitForAjax();
+        browser().waitUntil(d -> !browser().find(By.id("adminsForm:admins")).getText().contains(name));
+        assertTrue(browser().find(By.id("adminsForm:messages")).getText().contains("removed"));
     }
 
     @Test
     void aFormPostWithoutTheViewsStateDoesNothing() {
-        browser.signIn(base.toString());
-        browser.open(base + "settings/account/admins");
+        browser().signIn(base.toString());
+        browser().open(base + "settings/account/admins");
         String forged = unique("forged");
         for (String viewState : List.of("", "stateless", "-1234567890:987654321")) {
             postAddAdminForm(forged, viewState);
         }
         String genuine = unique("genuine");
-        postAddAdminForm(genuine, (String) ((JavascriptExecutor) browser.driver()).executeScript(
+        postAddAdminForm(genuine, (String) ((JavascriptExecutor) browser().driver()).executeScript(
                 "return document.querySelector('#addForm input[name=\"jakarta.faces.ViewState\"]').value"));
 
-        browser.open(base + "settings/account/admins");
-        String admins = browser.find(By.id("adminsForm:admins")).getText();
+        browser().open(base + "settings/account/admins");
+        String admins = browser().find(By.id("adminsForm:admins")).getText();
         assertTrue(admins.contains(genuine), "the same post with the page's view state works");
         assertFalse(admins.contains(forged), "a Faces action runs only with the view state of a page the admin loaded");
     }
@@ -192,7 +185,7 @@ class ConsoleSignInIT {
                 + "&addForm%3Apassword=forged-password-123&addForm%3Arepeated=forged-password-123"
                 + "&addForm%3Aadd=addForm%3Aadd&jakarta.faces.ViewState="
                 + URLEncoder.encode(viewState, StandardCharsets.UTF_8);
-        ((JavascriptExecutor) browser.driver()).executeScript(
+        ((JavascriptExecutor) browser().driver()).executeScript(
                 "var x = new XMLHttpRequest(); x.open('POST', arguments[0], false);"
                         + " x.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');"
                         + " x.send(arguments[1]);",
@@ -201,9 +194,9 @@ class ConsoleSignInIT {
 
     @Test
     void anApiTokenDoesNotOpenTheConsoleAndAPasswordDoesNotOpenTheApi() throws Exception {
-        browser.signIn(base.toString());
-        browser.open(base + "test/tokens?do=create&name=" + unique("bearer"));
-        String token = ((String) ((JavascriptExecutor) browser.driver())
+        browser().signIn(base.toString());
+        browser().open(base + "test/tokens?do=create&name=" + unique("bearer"));
+        String token = ((String) ((JavascriptExecutor) browser().driver())
                 .executeScript("return document.body.innerText")).strip();
         assertTrue(token.startsWith("tlg_"), token);
 
@@ -230,12 +223,12 @@ class ConsoleSignInIT {
     }
 
     private static void type(String id, String text) {
-        browser.find(By.id(id)).sendKeys(text);
+        browser().find(By.id(id)).sendKeys(text);
     }
 
     private static void signOut() {
-        browser.find(By.id("accountBar:signOut")).click();
-        browser.waitUntil(d -> d.getCurrentUrl().contains("/sign-in"));
+        browser().find(By.id("accountBar:signOut")).click();
+        browser().waitUntil(d -> d.getCurrentUrl().contains("/sign-in"));
     }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
@@ -248,7 +241,7 @@ class ConsoleSignInIT {
 
     /** The texts of one column of the Audit Log's rows (1-based), empty rows left out. */
     private static List<String> column(int index) {
-        return browser.driver().findElements(By.cssSelector("#auditForm\\:audit_data > tr[data-ri]")).stream()
+        return browser().driver().findElements(By.cssSelector("#auditForm\\:audit_data > tr[data-ri]")).stream()
                 .map(row -> row.findElement(By.cssSelector("td:nth-child(" + index + ")")).getText().strip())
                 .toList();
     }

@@ -23,11 +23,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -38,6 +37,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import dev.tollgate.test.Browser;
+import dev.tollgate.test.BrowserSession;
 import dev.tollgate.test.Deployments;
 
 /**
@@ -72,26 +72,19 @@ class ApiTokensIT {
     @ArquillianResource
     URL base;
 
-    static Browser browser;
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    private static Browser browser() {
+        return session.browser();
     }
 
     /** The console needs a signed-in admin: signs the browser in whenever it is not (a test may end the session). */
     @BeforeEach
     void signIn() {
-        browser.open(base + "settings/core/api-tokens");
-        if (browser.driver().getCurrentUrl().contains("/sign-in")) {
-            browser.submitSignIn(Browser.ADMIN, Browser.ADMIN_PASSWORD);
+        browser().open(base + "settings/core/api-tokens");
+        if (browser().driver().getCurrentUrl().contains("/sign-in")) {
+            browser().submitSignIn(Browser.ADMIN, Browser.ADMIN_PASSWORD);
         }
     }
 
@@ -108,54 +101,54 @@ class ApiTokensIT {
         assertEquals(200, signInPage.statusCode());
         assertTrue(signInPage.body().contains("ln=primefaces"), signInPage.body());
 
-        browser.open(base.toString());
-        assertEquals(base + "settings/core/api-tokens", browser.driver().getCurrentUrl());
-        assertEquals("API Tokens · Tollgate", browser.driver().getTitle());
-        assertEquals("API Tokens", browser.find(By.cssSelector("h1.console-title")).getText());
+        browser().open(base.toString());
+        assertEquals(base + "settings/core/api-tokens", browser().driver().getCurrentUrl());
+        assertEquals("API Tokens · Tollgate", browser().driver().getTitle());
+        assertEquals("API Tokens", browser().find(By.cssSelector("h1.console-title")).getText());
     }
 
     @Test
     void menuLeadsToSettingsCoreApiTokensAndTheOtherSettings() {
-        browser.open(base + "settings/core/api-tokens");
-        browser.click(By.xpath("//*[@id='console-menu-form:console-menu']//span[text()='Settings']"));
-        browser.click(By.xpath("//*[@id='console-menu-form:core']/a"));
-        WebElement apiTokens = browser.find(By.id("console-menu-form:api-tokens"));
+        browser().open(base + "settings/core/api-tokens");
+        browser().click(By.xpath("//*[@id='console-menu-form:console-menu']//span[text()='Settings']"));
+        browser().click(By.xpath("//*[@id='console-menu-form:core']/a"));
+        WebElement apiTokens = browser().find(By.id("console-menu-form:api-tokens"));
         assertEquals("API Tokens", apiTokens.getText());
         assertEquals(base + "settings/core/audit-log", href("console-menu-form:audit-log"));
         assertEquals(base + "settings/account/admins", href("console-menu-form:admins"));
         assertEquals(base + "settings/account/password", href("console-menu-form:password"));
         apiTokens.click();
-        browser.waitUntil(ExpectedConditions.urlToBe(base + "settings/core/api-tokens"));
-        browser.waitForAjax();
-        assertEquals("Add API Token", browser.find(By.id("tokens-form:add")).getText());
+        browser().waitUntil(ExpectedConditions.urlToBe(base + "settings/core/api-tokens"));
+        browser().waitForAjax();
+        assertEquals("Add API Token", browser().find(By.id("tokens-form:add")).getText());
     }
 
     @Test
     void createsATokenAndShowsItsValueOnlyOnce() {
         openTokens();
         String name = "ci-pipeline " + RUN;
-        browser.click(By.id("tokens-form:add"));
-        assertEquals("Add API Token", browser.find(By.cssSelector("#token-form .dialog-title")).getText());
-        WebElement valueField = browser.find(By.id("token-form:value"));
+        browser().click(By.id("tokens-form:add"));
+        assertEquals("Add API Token", browser().find(By.cssSelector("#token-form .dialog-title")).getText());
+        WebElement valueField = browser().find(By.id("token-form:value"));
         String prefilled = valueField.getAttribute("value");
         assertTrue(prefilled.matches("tlg_[0-9A-Za-z]{38}"), prefilled);
         assertEquals("true", valueField.getAttribute("readonly"));
-        browser.find(By.id("token-form:name")).sendKeys(name);
+        browser().find(By.id("token-form:name")).sendKeys(name);
         chooseLevel("Read and write");
         typeExpiry("2099-12-31");
-        browser.click(By.id("token-form:submit"));
+        browser().click(By.id("token-form:submit"));
 
-        WebElement dialog = browser.find(ONE_TIME_DIALOG);
+        WebElement dialog = browser().find(ONE_TIME_DIALOG);
         assertTrue(dialog.getText().contains("This is the value of the API token “" + name + "”. It will not be "
                 + "shown again: copy it now and keep it somewhere safe."), dialog.getText());
-        assertEquals(prefilled, browser.find(By.id("one-time-form:one-time-value")).getAttribute("value"));
-        browser.click(By.id("one-time-form:copy"));
-        String copied = browser.waitUntil(d -> d.findElement(By.id("copy-status")).getText());
+        assertEquals(prefilled, browser().find(By.id("one-time-form:one-time-value")).getAttribute("value"));
+        browser().click(By.id("one-time-form:copy"));
+        String copied = browser().waitUntil(d -> d.findElement(By.id("copy-status")).getText());
         assertTrue(List.of("Copied to the clipboard.", "Press Ctrl+C (or ⌘C) to copy the selected token.")
                 .contains(copied), copied);
         closeOneTimeDialog();
-        assertFalse(browser.driver().getPageSource().contains(prefilled), "the value is still in the page");
-        assertEquals("The API token “" + name + "” was created.", browser.find(PAGE_MESSAGES).getText());
+        assertFalse(browser().driver().getPageSource().contains(prefilled), "the value is still in the page");
+        assertEquals("The API token “" + name + "” was created.", browser().find(PAGE_MESSAGES).getText());
 
         filter("name", name);
         awaitNames(List.of(name));
@@ -166,8 +159,8 @@ class ApiTokensIT {
         assertEquals("Never", row.get(4));
         assertTrue(row.get(5).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\nby admin"), row.get(5));
 
-        browser.open(base + "settings/core/api-tokens");
-        assertFalse(browser.driver().getPageSource().contains(prefilled), "the value is in the reloaded page");
+        browser().open(base + "settings/core/api-tokens");
+        assertFalse(browser().driver().getPageSource().contains(prefilled), "the value is in the reloaded page");
         filter("token", prefilled);
         awaitNames(List.of(name));
         filter("token", prefilled.substring(0, 37) + "0");
@@ -211,11 +204,11 @@ class ApiTokensIT {
         filter("name", "no such token " + RUN);
         awaitEmpty("No API tokens match these filters.");
 
-        browser.click(By.id("tokens-form:filter-results"));
-        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(filterField("name")));
-        browser.waitUntil(d -> !names().isEmpty());
-        browser.click(By.id("tokens-form:filter-results"));
-        assertEquals("", browser.find(filterField("name")).getAttribute("value"), "hiding kept the filter");
+        browser().click(By.id("tokens-form:filter-results"));
+        browser().waitUntil(ExpectedConditions.invisibilityOfElementLocated(filterField("name")));
+        browser().waitUntil(d -> !names().isEmpty());
+        browser().click(By.id("tokens-form:filter-results"));
+        assertEquals("", browser().find(filterField("name")).getAttribute("value"), "hiding kept the filter");
     }
 
     @Test
@@ -269,12 +262,12 @@ class ApiTokensIT {
         sort("created", "descending");
         awaitNames(reversed(created));
 
-        browser.open(base + "settings/core/api-tokens");
+        browser().open(base + "settings/core/api-tokens");
         List<String> page = names();
         assertFalse(page.isEmpty());
         assertEquals(page.stream().sorted(Comparator.comparing(n -> n.toLowerCase(Locale.ROOT))).toList(), page);
         assertEquals("ascending", sortState("name"));
-        assertEquals("25", new Select(browser.find(
+        assertEquals("25", new Select(browser().find(
                 By.cssSelector("[id='tokens-form:tokens_paginator_bottom'] select"))).getFirstSelectedOption().getText());
         filter("name", tag);
         awaitNames(alphabetical);
@@ -289,40 +282,40 @@ class ApiTokensIT {
         filter("name", name);
         awaitNames(List.of(name));
 
-        browser.click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':edit']"));
-        assertEquals("Edit API Token", browser.find(By.cssSelector("#token-form .dialog-title")).getText());
-        assertEquals(name, browser.find(By.id("token-form:name")).getAttribute("value"));
-        WebElement valueField = browser.find(By.id("token-form:value"));
+        browser().click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':edit']"));
+        assertEquals("Edit API Token", browser().find(By.cssSelector("#token-form .dialog-title")).getText());
+        assertEquals(name, browser().find(By.id("token-form:name")).getAttribute("value"));
+        WebElement valueField = browser().find(By.id("token-form:value"));
         assertEquals(oldValue.substring(0, 8) + "…", valueField.getAttribute("value"));
         assertEquals("true", valueField.getAttribute("readonly"));
-        WebElement nameField = browser.find(By.id("token-form:name"));
+        WebElement nameField = browser().find(By.id("token-form:name"));
         nameField.clear();
         nameField.sendKeys(renamed);
         chooseLevel("Read and write");
-        browser.click(By.id("token-form:submit"));
-        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
-        assertFalse(browser.driver().findElement(ONE_TIME_DIALOG).isDisplayed());
-        assertEquals("The API token “" + renamed + "” was saved.", browser.find(PAGE_MESSAGES).getText());
+        browser().click(By.id("token-form:submit"));
+        browser().waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
+        assertFalse(browser().driver().findElement(ONE_TIME_DIALOG).isDisplayed());
+        assertEquals("The API token “" + renamed + "” was saved.", browser().find(PAGE_MESSAGES).getText());
         filter("name", renamed);
         awaitNames(List.of(renamed));
         assertEquals(List.of(renamed, oldValue.substring(0, 8) + "…", "Read and write"), row(renamed).subList(0, 3));
 
-        browser.click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':edit']"));
-        browser.click(By.id("token-form:edit-value"));
-        valueField = browser.find(By.id("token-form:value"));
+        browser().click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':edit']"));
+        browser().click(By.id("token-form:edit-value"));
+        valueField = browser().find(By.id("token-form:value"));
         assertEquals("", valueField.getAttribute("value"));
         assertNull(valueField.getAttribute("readonly"));
         valueField.sendKeys("too short");
-        browser.click(By.id("token-form:submit"));
+        browser().click(By.id("token-form:submit"));
         assertEquals("A token must be 20 to 200 characters long.",
-                browser.find(By.id("token-form:value-message")).getText());
-        browser.click(By.id("token-form:regenerate"));
-        String regenerated = browser.find(By.id("token-form:value")).getAttribute("value");
+                browser().find(By.id("token-form:value-message")).getText());
+        browser().click(By.id("token-form:regenerate"));
+        String regenerated = browser().find(By.id("token-form:value")).getAttribute("value");
         assertTrue(regenerated.matches("tlg_[0-9A-Za-z]{38}"), regenerated);
-        browser.click(By.id("token-form:submit"));
-        assertEquals(regenerated, browser.find(By.id("one-time-form:one-time-value")).getAttribute("value"));
+        browser().click(By.id("token-form:submit"));
+        assertEquals(regenerated, browser().find(By.id("one-time-form:one-time-value")).getAttribute("value"));
         closeOneTimeDialog();
-        assertFalse(browser.driver().getPageSource().contains(regenerated), "the new value is still in the page");
+        assertFalse(browser().driver().getPageSource().contains(regenerated), "the new value is still in the page");
         awaitNames(List.of(renamed));
         assertEquals(regenerated.substring(0, 8) + "…", row(renamed).get(1));
 
@@ -338,15 +331,15 @@ class ApiTokensIT {
         openTokens();
         String name = "custom-value " + RUN;
         String own = "my-own-token-" + RUN + "-0123456789";
-        browser.click(By.id("tokens-form:add"));
-        browser.find(By.id("token-form:name")).sendKeys(name);
-        browser.click(By.id("token-form:edit-value"));
-        WebElement valueField = browser.find(By.id("token-form:value"));
+        browser().click(By.id("tokens-form:add"));
+        browser().find(By.id("token-form:name")).sendKeys(name);
+        browser().click(By.id("token-form:edit-value"));
+        WebElement valueField = browser().find(By.id("token-form:value"));
         assertNull(valueField.getAttribute("readonly"));
         valueField.clear();
         valueField.sendKeys(own);
-        browser.click(By.id("token-form:submit"));
-        assertEquals(own, browser.find(By.id("one-time-form:one-time-value")).getAttribute("value"));
+        browser().click(By.id("token-form:submit"));
+        assertEquals(own, browser().find(By.id("one-time-form:one-time-value")).getAttribute("value"));
         closeOneTimeDialog();
         filter("token", own);
         awaitNames(List.of(name));
@@ -361,23 +354,23 @@ class ApiTokensIT {
         filter("name", name);
         awaitNames(List.of(name));
 
-        browser.click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':delete']"));
-        WebElement confirm = browser.find(DELETE_DIALOG);
+        browser().click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':delete']"));
+        WebElement confirm = browser().find(DELETE_DIALOG);
         assertEquals("Delete the API token “" + name + "”? Clients that use it lose access at once.",
-                browser.find(By.id("tokens-form:delete-question")).getText());
+                browser().find(By.id("tokens-form:delete-question")).getText());
         List<WebElement> buttons = confirm.findElements(By.cssSelector(".ui-dialog-footer button"));
         assertEquals(List.of("Yes, Delete API Token", "Cancel"), buttons.stream().map(WebElement::getText).toList());
         assertTrue(buttons.get(0).getRect().getX() < buttons.get(1).getRect().getX(), "Yes is not the left button");
 
-        browser.click(By.id("tokens-form:confirm-no"));
-        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(DELETE_DIALOG));
+        browser().click(By.id("tokens-form:confirm-no"));
+        browser().waitUntil(ExpectedConditions.invisibilityOfElementLocated(DELETE_DIALOG));
         awaitNames(List.of(name));
 
-        browser.click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':delete']"));
-        browser.click(By.id("tokens-form:confirm-yes"));
-        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, "The API token “" + name + "” was deleted."));
+        browser().click(By.cssSelector("[id='tokens-form:tokens_data'] button[id$=':delete']"));
+        browser().click(By.id("tokens-form:confirm-yes"));
+        browser().waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, "The API token “" + name + "” was deleted."));
         awaitEmpty("No API tokens match these filters.");
-        browser.open(base + "settings/core/api-tokens");
+        browser().open(base + "settings/core/api-tokens");
         filter("name", name);
         awaitEmpty("No API tokens match these filters.");
     }
@@ -389,7 +382,7 @@ class ApiTokensIT {
         String takenValue = addToken(taken, "Read only", null);
         String fresh = "fresh " + RUN;
 
-        browser.click(By.id("tokens-form:add"));
+        browser().click(By.id("tokens-form:add"));
         submitExpecting("name", "Enter a name for the token.");
         type("token-form:name", "   ");
         submitExpecting("name", "Enter a name for the token.");
@@ -403,7 +396,7 @@ class ApiTokensIT {
         submitExpecting("expiresAt", "The expiry must be in the future.");
         typeExpiry("");
 
-        browser.click(By.id("token-form:edit-value"));
+        browser().click(By.id("token-form:edit-value"));
         type("token-form:value", "short");
         submitExpecting("value", "A token must be 20 to 200 characters long.");
         type("token-form:value", "x".repeat(201));
@@ -415,8 +408,8 @@ class ApiTokensIT {
         type("token-form:value", takenValue);
         submitExpecting("value", "That token value is already in use; choose another.");
 
-        browser.click(By.id("token-form:cancel"));
-        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
+        browser().click(By.id("token-form:cancel"));
+        browser().waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
         filter("name", fresh);
         awaitEmpty("No API tokens match these filters.");
         filter("name", taken);
@@ -427,17 +420,17 @@ class ApiTokensIT {
     void namesWithHtmlAreShownLiterally() {
         openTokens();
         String name = "<b>bold</b><script>window.tollgateInjected = true;</script> " + RUN;
-        browser.click(By.id("tokens-form:add"));
-        browser.find(By.id("token-form:name")).sendKeys(name);
-        browser.click(By.id("token-form:submit"));
-        assertTrue(browser.find(ONE_TIME_DIALOG).getText().contains("“" + name + "”"));
+        browser().click(By.id("tokens-form:add"));
+        browser().find(By.id("token-form:name")).sendKeys(name);
+        browser().click(By.id("token-form:submit"));
+        assertTrue(browser().find(ONE_TIME_DIALOG).getText().contains("“" + name + "”"));
         closeOneTimeDialog();
-        assertEquals("The API token “" + name + "” was created.", browser.find(PAGE_MESSAGES).getText());
+        assertEquals("The API token “" + name + "” was created.", browser().find(PAGE_MESSAGES).getText());
         filter("name", name);
         awaitNames(List.of(name));
         assertEquals(Boolean.FALSE,
-                ((JavascriptExecutor) browser.driver()).executeScript("return window.tollgateInjected === true;"));
-        assertTrue(browser.driver().findElements(By.cssSelector("[id='tokens-form:tokens_data'] b")).isEmpty());
+                ((JavascriptExecutor) browser().driver()).executeScript("return window.tollgateInjected === true;"));
+        assertTrue(browser().driver().findElements(By.cssSelector("[id='tokens-form:tokens_data'] b")).isEmpty());
     }
 
     @Test
@@ -448,7 +441,7 @@ class ApiTokensIT {
         String vanished = tag + " vanished";
         addToken(contested, "Read only", null);
         addToken(vanished, "Read only", null);
-        String first = browser.driver().getWindowHandle();
+        String first = browser().driver().getWindowHandle();
         filter("name", tag);
         awaitNames(List.of(contested, vanished));
         clickInRow(contested, "edit");
@@ -459,83 +452,83 @@ class ApiTokensIT {
         awaitNames(List.of(contested, vanished));
         clickInRow(contested, "edit");
         chooseLevel("Read and write");
-        browser.click(By.id("token-form:submit"));
-        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, "The API token “" + contested + "” was saved."));
+        browser().click(By.id("token-form:submit"));
+        browser().waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, "The API token “" + contested + "” was saved."));
 
-        browser.driver().switchTo().window(first);
-        browser.click(By.id("token-form:submit"));
-        assertEquals(CHANGED_MEANWHILE, browser.find(By.id("token-form:form-messages")).getText());
-        assertTrue(browser.find(TOKEN_DIALOG).isDisplayed());
-        browser.click(By.id("token-form:cancel"));
-        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
-        browser.driver().switchTo().window(second);
+        browser().driver().switchTo().window(first);
+        browser().click(By.id("token-form:submit"));
+        assertEquals(CHANGED_MEANWHILE, browser().find(By.id("token-form:form-messages")).getText());
+        assertTrue(browser().find(TOKEN_DIALOG).isDisplayed());
+        browser().click(By.id("token-form:cancel"));
+        browser().waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
+        browser().driver().switchTo().window(second);
         deleteInRow(vanished);
-        browser.driver().switchTo().window(first);
+        browser().driver().switchTo().window(first);
         assertEquals(List.of(contested, vanished), names());
         clickInRow(vanished, "edit");
-        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, GONE));
-        assertFalse(browser.driver().findElement(TOKEN_DIALOG).isDisplayed());
+        browser().waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, GONE));
+        assertFalse(browser().driver().findElement(TOKEN_DIALOG).isDisplayed());
         clickInRow(vanished, "delete");
-        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, GONE));
-        assertFalse(browser.driver().findElement(DELETE_DIALOG).isDisplayed());
+        browser().waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, GONE));
+        assertFalse(browser().driver().findElement(DELETE_DIALOG).isDisplayed());
 
         clickInRow(contested, "delete");
-        browser.find(By.id("tokens-form:confirm-yes"));
-        browser.driver().switchTo().window(second);
+        browser().find(By.id("tokens-form:confirm-yes"));
+        browser().driver().switchTo().window(second);
         deleteInRow(contested);
-        browser.driver().close();
-        browser.driver().switchTo().window(first);
-        browser.click(By.id("tokens-form:confirm-yes"));
-        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, GONE));
+        browser().driver().close();
+        browser().driver().switchTo().window(first);
+        browser().click(By.id("tokens-form:confirm-yes"));
+        browser().waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, GONE));
         awaitEmpty("No API tokens match these filters.");
     }
 
     // --- steps -------------------------------------------------------------------------------------------------
 
     private void openTokens() {
-        browser.open(base + "settings/core/api-tokens");
-        browser.find(By.id("tokens-form:tokens"));
+        browser().open(base + "settings/core/api-tokens");
+        browser().find(By.id("tokens-form:tokens"));
     }
 
     /** Adds a token through the form and returns the value shown once. */
     private String addToken(String name, String level, String expires) {
-        browser.click(By.id("tokens-form:add"));
-        browser.find(By.id("token-form:name")).sendKeys(name);
+        browser().click(By.id("tokens-form:add"));
+        browser().find(By.id("token-form:name")).sendKeys(name);
         chooseLevel(level);
         if (expires != null) {
             typeExpiry(expires);
         }
-        browser.click(By.id("token-form:submit"));
-        String value = browser.find(By.id("one-time-form:one-time-value")).getAttribute("value");
+        browser().click(By.id("token-form:submit"));
+        String value = browser().find(By.id("one-time-form:one-time-value")).getAttribute("value");
         closeOneTimeDialog();
         return value;
     }
 
     private String openSecondAdminsTab() {
-        browser.driver().switchTo().newWindow(WindowType.TAB);
+        browser().driver().switchTo().newWindow(WindowType.TAB);
         openTokens();
-        return browser.driver().getWindowHandle();
+        return browser().driver().getWindowHandle();
     }
 
     private void clickInRow(String name, String button) {
-        browser.click(By.xpath("//tbody[@id='tokens-form:tokens_data']/tr[td[1][normalize-space()='" + name
+        browser().click(By.xpath("//tbody[@id='tokens-form:tokens_data']/tr[td[1][normalize-space()='" + name
                 + "']]//button[contains(@id, ':" + button + "')]"));
     }
 
     private void deleteInRow(String name) {
         clickInRow(name, "delete");
-        browser.click(By.id("tokens-form:confirm-yes"));
-        browser.waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, "The API token “" + name + "” was deleted."));
+        browser().click(By.id("tokens-form:confirm-yes"));
+        browser().waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES, "The API token “" + name + "” was deleted."));
     }
 
     private void closeOneTimeDialog() {
-        browser.click(By.id("one-time-form:done"));
-        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(ONE_TIME_DIALOG));
-        browser.waitForAjax();
+        browser().click(By.id("one-time-form:done"));
+        browser().waitUntil(ExpectedConditions.invisibilityOfElementLocated(ONE_TIME_DIALOG));
+        browser().waitForAjax();
     }
 
     private void chooseLevel(String label) {
-        browser.click(By.xpath("//*[@id='token-form:accessLevel']//label[normalize-space()='" + label + "']"));
+        browser().click(By.xpath("//*[@id='token-form:accessLevel']//label[normalize-space()='" + label + "']"));
     }
 
     private void typeExpiry(String date) {
@@ -543,19 +536,19 @@ class ApiTokensIT {
     }
 
     private void type(String id, String text) {
-        WebElement field = browser.find(By.id(id));
+        WebElement field = browser().find(By.id(id));
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         field.sendKeys(text);
     }
 
     /** Submits the form and expects it to stay open with this message at the field, which is marked invalid. */
     private void submitExpecting(String field, String message) {
-        browser.click(By.id("token-form:submit"));
-        browser.waitUntil(ExpectedConditions.textToBe(By.id("token-form:" + field + "-message"), message));
-        assertTrue(browser.find(TOKEN_DIALOG).isDisplayed(), "the form closed");
+        browser().click(By.id("token-form:submit"));
+        browser().waitUntil(ExpectedConditions.textToBe(By.id("token-form:" + field + "-message"), message));
+        assertTrue(browser().find(TOKEN_DIALOG).isDisplayed(), "the form closed");
         String id = "token-form:" + field;
         By marked = By.cssSelector("[id='" + id + "'].ui-state-error, [id='" + id + "_input'].ui-state-error");
-        assertFalse(browser.driver().findElements(marked).isEmpty(), field + " is not marked invalid");
+        assertFalse(browser().driver().findElements(marked).isEmpty(), field + " is not marked invalid");
     }
 
     // --- the table ---------------------------------------------------------------------------------------------
@@ -565,46 +558,46 @@ class ApiTokensIT {
     }
 
     private void showFilters() {
-        if (!browser.find(By.id("tokens-panel")).getAttribute("class").contains("filters-shown")) {
-            browser.click(By.id("tokens-form:filter-results"));
+        if (!browser().find(By.id("tokens-panel")).getAttribute("class").contains("filters-shown")) {
+            browser().click(By.id("tokens-form:filter-results"));
         }
     }
 
     /** Types into a column's filter the way an admin does: no submit, the table follows as they type. */
     private void filter(String column, String text) {
         showFilters();
-        WebElement field = browser.find(filterField(column));
+        WebElement field = browser().find(filterField(column));
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         field.sendKeys(text);
-        browser.waitUntil(d -> text.equals(d.findElement(filterField(column)).getAttribute("value")));
+        browser().waitUntil(d -> text.equals(d.findElement(filterField(column)).getAttribute("value")));
     }
 
     private void chooseLevelFilter(String label) {
         showFilters();
-        browser.choose("tokens-form:tokens:level-filter", label);
+        browser().choose("tokens-form:tokens:level-filter", label);
     }
 
     private void sort(String column, String expectedState) {
-        browser.click(By.cssSelector("th[id='tokens-form:tokens:" + column + "'] .ui-sortable-column-icon"));
-        browser.waitUntil(d -> expectedState.equals(sortState(column)));
+        browser().click(By.cssSelector("th[id='tokens-form:tokens:" + column + "'] .ui-sortable-column-icon"));
+        browser().waitUntil(d -> expectedState.equals(sortState(column)));
     }
 
     private String sortState(String column) {
-        return browser.driver().findElement(By.id("tokens-form:tokens:" + column)).getAttribute("aria-sort");
+        return browser().driver().findElement(By.id("tokens-form:tokens:" + column)).getAttribute("aria-sort");
     }
 
     private List<String> names() {
-        return browser.texts(ROW_NAMES);
+        return browser().texts(ROW_NAMES);
     }
 
     private List<String> levels() {
-        return browser.texts(By.cssSelector("[id='tokens-form:tokens_data'] .token-level"));
+        return browser().texts(By.cssSelector("[id='tokens-form:tokens_data'] .token-level"));
     }
 
     /** Waits until the table shows exactly these names in this order; on timeout, fails with what it shows. */
     private void awaitNames(List<String> expected) {
         try {
-            browser.waitUntil(d -> names().equals(expected));
+            browser().waitUntil(d -> names().equals(expected));
         } catch (TimeoutException e) {
             assertEquals(expected, names());
         }
@@ -613,7 +606,7 @@ class ApiTokensIT {
     /** Waits until every row matches and the expected names are among them. */
     private void awaitRowsMatching(Predicate<String> rule, String... expected) {
         try {
-            browser.waitUntil(d -> {
+            browser().waitUntil(d -> {
                 List<String> names = names();
                 return names.containsAll(List.of(expected)) && names.stream().allMatch(rule);
             });
@@ -623,11 +616,11 @@ class ApiTokensIT {
     }
 
     private void awaitEmpty(String message) {
-        browser.waitUntil(ExpectedConditions.textToBe(EMPTY, message));
+        browser().waitUntil(ExpectedConditions.textToBe(EMPTY, message));
     }
 
     private List<String> row(String name) {
-        return browser.waitUntil(d -> d.findElements(ROWS).stream()
+        return browser().waitUntil(d -> d.findElements(ROWS).stream()
                 .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
                 .filter(cells -> !cells.isEmpty() && cells.get(0).equals(name))
                 .findFirst().orElse(null));
@@ -648,6 +641,6 @@ class ApiTokensIT {
     }
 
     private String href(String menuItemId) {
-        return browser.driver().findElement(By.id(menuItemId)).getAttribute("href");
+        return browser().driver().findElement(By.id(menuItemId)).getAttribute("href");
     }
 }
