@@ -178,18 +178,15 @@ class ApiTokensIT {
         filter("name", "for");
         awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("for"), forums, forumAdmin);
         filter("name", "ums");
-        awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("ums"), forums);
-        assertFalse(names().contains(forumAdmin));
+        awaitRows(n -> n.toLowerCase(Locale.ROOT).contains("ums"), List.of(forums), List.of(forumAdmin));
         filter("name", "FOR");
         awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("for"), forums, forumAdmin);
 
         chooseLevelFilter("Read and write");
-        awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("for"), forumAdmin);
-        assertFalse(names().contains(forums));
+        awaitRows(n -> n.toLowerCase(Locale.ROOT).contains("for"), List.of(forumAdmin), List.of(forums));
         assertTrue(levels().stream().allMatch("Read and write"::equals), levels().toString());
         chooseLevelFilter("Read only");
-        awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("for"), forums);
-        assertFalse(names().contains(forumAdmin));
+        awaitRows(n -> n.toLowerCase(Locale.ROOT).contains("for"), List.of(forums), List.of(forumAdmin));
         assertTrue(levels().stream().allMatch("Read only"::equals), levels().toString());
         chooseLevelFilter("All");
         awaitRowsMatching(n -> n.toLowerCase(Locale.ROOT).contains("for"), forums, forumAdmin);
@@ -209,6 +206,24 @@ class ApiTokensIT {
         browser().waitUntil(d -> !names().isEmpty());
         browser().click(By.id("tokens-form:filter-results"));
         assertEquals("", browser().find(filterField("name")).getAttribute("value"), "hiding kept the filter");
+    }
+
+    @Test
+    void filtersAValueEnteredWithoutKeysAsAPasteWithTheMouseOrAnAutofillDoes() {
+        openTokens();
+        String pasted = "pasted " + RUN;
+        String other = "copied " + RUN;
+        String value = addToken(pasted, "Read only", null);
+        addToken(other, "Read only", null);
+
+        // a paste with the mouse or an autofill changes the value and fires "input", and no key event at all
+        enterWithoutKeys("name", pasted);
+        awaitNames(List.of(pasted));
+        enterWithoutKeys("name", RUN);
+        awaitRows(n -> n.contains(RUN), List.of(other, pasted), List.of());
+        enterWithoutKeys("name", "");
+        enterWithoutKeys("token", value);
+        awaitNames(List.of(pasted));
     }
 
     @Test
@@ -572,6 +587,15 @@ class ApiTokensIT {
         browser().waitUntil(d -> text.equals(d.findElement(filterField(column)).getAttribute("value")));
     }
 
+    /** Sets a filter's value as a mouse paste or an autofill does: the value changes and "input" fires, no key. */
+    private void enterWithoutKeys(String column, String text) {
+        showFilters();
+        WebElement field = browser().find(filterField(column));
+        ((JavascriptExecutor) browser().driver()).executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field, text);
+        browser().waitForAjax();
+    }
+
     private void chooseLevelFilter(String label) {
         showFilters();
         browser().choose("tokens-form:tokens:level-filter", label);
@@ -605,13 +629,23 @@ class ApiTokensIT {
 
     /** Waits until every row matches and the expected names are among them. */
     private void awaitRowsMatching(Predicate<String> rule, String... expected) {
+        awaitRows(rule, List.of(expected), List.of());
+    }
+
+    /**
+     * Waits for the whole state a filter should lead to: every row matches, the expected names are among them and
+     * the excluded ones are not. A rule that the previous rows also meet would pass before the filter lands; the
+     * excluded names are what tells the two states apart. On timeout, fails with what the table shows.
+     */
+    private void awaitRows(Predicate<String> rule, List<String> expected, List<String> excluded) {
         try {
             browser().waitUntil(d -> {
                 List<String> names = names();
-                return names.containsAll(List.of(expected)) && names.stream().allMatch(rule);
+                return names.containsAll(expected) && names.stream().allMatch(rule)
+                        && names.stream().noneMatch(excluded::contains);
             });
         } catch (TimeoutException e) {
-            assertEquals(List.of(expected), names());
+            assertEquals("rows with " + expected + ", without " + excluded, "rows " + names());
         }
     }
 

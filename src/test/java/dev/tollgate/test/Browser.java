@@ -134,15 +134,22 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Chooses an item of a PrimeFaces select menu as a user does: opens the menu, waits until its panel has finished
-     * sliding open (a click during the animation can land on the item next to the one aimed at, or on nothing), and
-     * clicks the item with that label.
+     * opening, clicks the item with that label and waits until the menu shows it as chosen.
+     *
+     * <p>PrimeFaces 15 opens the panel with a CSS transition (classes {@code ui-connected-overlay-enter} and
+     * {@code -enter-active} until {@code transitionend}), not a jQuery animation: while the panel still scales in, a
+     * click at an item's centre can land on the item next to it, or on nothing, and then no change event (and no
+     * filter request) happens at all. So the wait is on those classes being gone, and the result is checked.
      */
     public void choose(String menuId, String label) {
         waitUntil(ExpectedConditions.elementToBeClickable(By.id(menuId))).click();
         String panel = menuId + "_panel";
         waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript("var p = jQuery(document.getElementById("
-                + "arguments[0])); return p.is(':visible') && !p.is(':animated');", panel));
+                + "arguments[0])); return p.is(':visible') && !p.hasClass('ui-connected-overlay-enter')"
+                + " && !p.hasClass('ui-connected-overlay-enter-active');", panel));
         click(By.cssSelector("[id='" + panel + "'] li[data-label='" + label + "']"));
+        waitUntil(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText()));
+        waitForAjax();
     }
 
     /** The texts of all elements found, in page order; AJAX that replaces them meanwhile makes it look again. */
@@ -151,11 +158,17 @@ public final class Browser implements AutoCloseable {
         return waitUntil(d -> d.findElements(by).stream().map(WebElement::getText).toList());
     }
 
-    /** Waits until PrimeFaces has no AJAX request queued or running and jQuery is idle. */
+    /**
+     * Waits until PrimeFaces has no AJAX request pending, queued or running, and jQuery is idle.
+     *
+     * <p>"Pending" matters for the tables' filters: typing (or pasting) into one starts a {@code filterDelay} timer
+     * ({@code PrimeFaces.debounceTimer}), and only when it fires is the request queued. Until then the queue is empty
+     * and the table still shows the rows of the previous filter.
+     */
     public void waitForAjax() {
         waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "return document.readyState === 'complete'"
-                        + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"
+                        + " && (!window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && !PrimeFaces.debounceTimer))"
                         + " && (!window.jQuery || jQuery.active === 0);"));
     }
 
