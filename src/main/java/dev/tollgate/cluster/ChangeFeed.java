@@ -91,7 +91,7 @@ public class ChangeFeed {
     private volatile DataSource dataSource;
     private ScheduledFuture<?> polling;
     private FeedCursor cursor;
-    private long staleNanos;
+    long staleNanos;
     private long nextPurge;
     private boolean purgedOnce;
     private boolean failing;
