@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.tollgate.platform.Constraints;
 import dev.tollgate.setting.InvalidSettingException;
 import dev.tollgate.setting.SettingConflictException;
 import dev.tollgate.setting.SettingNotFoundException;
@@ -68,6 +69,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof SettingConflictException) {
             return Problem.of(409, e.getMessage()).build();
+        }
+        if (Constraints.databaseUnreachable(e)) {
+            // With the change feed unread too, the token cache no longer vouches: refuse rather than guess.
+            LOG.log(Level.WARNING, "API request refused, the database is out of reach: {0}", e.toString());
+            return Problem.of(503, "The service cannot reach its database; try again shortly.")
+                    .header("Retry-After", "5").build();
         }
         LOG.log(Level.SEVERE, "Unexpected error in an API request", e);
         return Problem.of(500, "Something went wrong on our side; the server log has the details.").build();

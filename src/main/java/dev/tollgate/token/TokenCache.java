@@ -27,8 +27,11 @@ import dev.tollgate.platform.Configuration;
  * been tried before. Expiry needs no invalidation: the caller checks the snapshot's expiry on every request.
  *
  * <p>Known and unknown digests are kept apart, each bounded ({@code tollgate.api.token-cache.size}, default
- * 10,000), so that a flood of made-up tokens cannot push the real ones out. A server in a future cluster would
- * call {@link #invalidate(String)} when another server reports a change.
+ * 10,000), so that a flood of made-up tokens cannot push the real ones out.
+ *
+ * <p>Changes made on other servers arrive through the change feed ({@code dev.tollgate.cluster}), which calls
+ * {@link #invalidate(String)} for each digest another server touched. While the feed cannot vouch for the cache
+ * (its {@link CacheLease} has run out) every look-up reads the database and nothing is kept.
  */
 @ApplicationScoped
 public class TokenCache {
@@ -44,6 +47,9 @@ public class TokenCache {
     @Inject
     Configuration configuration;
 
+    @Inject
+    CacheLease lease;
+
     private final Map<String, TokenSnapshot> known = new ConcurrentHashMap<>();
     private final Map<String, Boolean> unknown = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
@@ -54,8 +60,13 @@ public class TokenCache {
     }
 
     TokenCache(Function<String, Optional<TokenSnapshot>> database, int maxEntries) {
+        this(database, maxEntries, CacheLease.permanent());
+    }
+
+    TokenCache(Function<String, Optional<TokenSnapshot>> database, int maxEntries, CacheLease lease) {
         this.database = database;
         this.maxEntries = maxEntries;
+        this.lease = lease;
     }
 
     @PostConstruct
@@ -69,6 +80,9 @@ public class TokenCache {
     }
 
     Optional<TokenSnapshot> findByDigest(String digest) {
+        if (!lease.valid()) {
+            return database.apply(digest);
+        }
         TokenSnapshot hit = known.get(digest);
         if (hit != null) {
             return Optional.of(hit);
@@ -130,6 +144,13 @@ public class TokenCache {
         generation.incrementAndGet();
         known.remove(digest);
         unknown.remove(digest);
+    }
+
+    /** Forgets everything: after the feed was out of reach, when it can no longer tell what changed meanwhile. */
+    public void clear() {
+        generation.incrementAndGet();
+        known.clear();
+        unknown.clear();
     }
 
     int size() {

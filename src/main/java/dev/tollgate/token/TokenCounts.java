@@ -3,6 +3,7 @@ package dev.tollgate.token;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Exact, like {@link TokenCache}: every {@link TokenChanged} clears it in the committing thread before the
  * change's service call returns, and a count that was read while a change committed is answered but not kept (the
- * generation counter). A server in a future cluster would call {@link #invalidate()} when another server reports a
- * change, as it would {@link TokenCache#invalidate(String)}. At most {@value #MAX_ENTRIES} filter combinations are
+ * generation counter). The change feed ({@code dev.tollgate.cluster}) calls {@link #invalidate()} when another
+ * server changed a token, and while its {@link CacheLease} has run out every count reads the database. At most {@value #MAX_ENTRIES} filter combinations are
  * kept (one per distinct text typed into a filter); when full it starts again.
  */
 @ApplicationScoped
@@ -28,11 +29,17 @@ public class TokenCounts {
     private record Filters(String name, String value, AccessLevel accessLevel) {
     }
 
+    @Inject
+    CacheLease lease = CacheLease.permanent();
+
     private final Map<Filters, Long> counts = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     /** The count of the search's filters (sort and window do not matter), from memory or from {@code database}. */
     long count(TokenSearch search, LongSupplier database) {
+        if (!lease.valid()) {
+            return database.getAsLong();
+        }
         Filters filters = new Filters(search.name(), search.value(), search.accessLevel());
         Long known = counts.get(filters);
         if (known != null) {

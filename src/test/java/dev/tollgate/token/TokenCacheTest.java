@@ -140,4 +140,40 @@ class TokenCacheTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void withoutALeaseFromTheChangeFeedEveryLookUpReadsTheDatabase() {
+        Database db = new Database();
+        db.rows.put("d1", token("d1", AccessLevel.READ_ONLY));
+        long[] now = {0};
+        CacheLease lease = new CacheLease(() -> now[0]);
+        TokenCache cache = new TokenCache(db, 100, lease);
+        cache.findByDigest("d1");
+        cache.findByDigest("d1");
+        assertEquals(2, db.queries.get(), "a new server trusts nothing before its first read of the feed");
+
+        lease.renewUntil(1_000);
+        cache.findByDigest("d1");
+        cache.findByDigest("d1");
+        assertEquals(3, db.queries.get());
+
+        db.rows.put("d1", token("d1", AccessLevel.READ_AND_WRITE));
+        now[0] = 1_000;
+        assertEquals(AccessLevel.READ_AND_WRITE, cache.findByDigest("d1").orElseThrow().accessLevel(),
+                "a lapsed lease: the database answers");
+    }
+
+    @Test
+    void clearingForgetsKnownAndUnknownDigests() {
+        Database db = new Database();
+        db.rows.put("d1", token("d1", AccessLevel.READ_ONLY));
+        TokenCache cache = new TokenCache(db, 100);
+        cache.findByDigest("d1");
+        cache.findByDigest("d2");
+        cache.clear();
+        assertEquals(0, cache.size());
+        cache.findByDigest("d1");
+        cache.findByDigest("d2");
+        assertEquals(4, db.queries.get());
+    }
 }

@@ -1,6 +1,5 @@
 package dev.tollgate.bench;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
@@ -19,9 +18,10 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Random;
 
-import javax.sql.DataSource;
+import javax.naming.NamingException;
 
 import dev.tollgate.api.LastUses;
+import dev.tollgate.platform.Database;
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.ApiToken;
 import dev.tollgate.token.TokenDigests;
@@ -59,8 +59,9 @@ public class BenchServlet extends HttpServlet {
     @Inject
     transient LastUses lastUses;
 
-    @Resource(lookup = "java:app/jdbc/tollgate")
-    transient DataSource dataSource;
+    /** Tollgate's own data source: the embedded one, or the server's pool in bench/run --database postgresql. */
+    @Inject
+    transient Database database;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -114,7 +115,7 @@ public class BenchServlet extends HttpServlet {
         String sql = "INSERT INTO API_TOKEN (VERSION, NAME, NAME_KEY, DIGEST, HINT, ACCESS_LEVEL, EXPIRES_AT,"
                 + " CREATED_AT, CREATED_BY, UPDATED_AT, LAST_USED_AT, LAST_USED_IP)"
                 + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, 'seed', ?, ?, ?)";
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = database.dataSource().getConnection();
              PreparedStatement insert = connection.prepareStatement(sql)) {
             connection.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
@@ -142,13 +143,16 @@ public class BenchServlet extends HttpServlet {
             }
             insert.executeBatch();
             connection.commit();
-            // As Derby's statistics daemon would after a gradual growth: fresh index statistics for the optimizer.
-            try (var statistics = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'API_TOKEN', NULL)")) {
+            // As Derby's statistics daemon (or PostgreSQL's autovacuum) would after a gradual growth: fresh
+            // statistics for the optimizer.
+            boolean derby = connection.getMetaData().getDatabaseProductName().contains("Derby");
+            try (var statistics = connection.prepareCall(derby
+                    ? "CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', 'API_TOKEN', NULL)" : "ANALYZE API_TOKEN")) {
                 statistics.execute();
             }
             connection.commit();
             return count;
-        } catch (SQLException e) {
+        } catch (SQLException | NamingException e) {
             throw new IOException(e);
         }
     }
