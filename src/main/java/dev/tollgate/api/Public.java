@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
 
 /**
  * Opts a resource class or method out of {@link TokenGuard}: it answers without a token, is not throttled and has
- * no principal. Every resource under {@code /api} is guarded unless it carries this annotation; none does today
- * (health and the OpenAPI document are served outside {@code /api}).
+ * no principal. Every resource under {@code /api} is guarded unless it carries this annotation; only the health
+ * answers do ({@code dev.tollgate.health}), since a load balancer that polls them has no token.
  */
 @Documented
 @Retention(RUNTIME)
