@@ -2,8 +2,6 @@ package dev.tollgate.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -12,17 +10,11 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
 /**
- * How the console signs admins in, with Jakarta Security: a form mechanism whose form is the Faces page
- * {@code /sign-in} (its bean calls {@code SecurityContext.authenticate}), and this identity store over our own admin
- * table.
+ * The console's identity store over our own admin table, for the form sign-in ({@link ConsoleForm}).
  *
- * <p>An unauthenticated request for a console page is redirected to {@code /sign-in} and, once signed in, back to
- * where it was going ({@code LoginToContinue}); no error page: a failed sign-in stays on the form with a message.
- * Only a name and password typed into that form reach this store, so an API token never opens the console; and
+ * <p>Only a name and password typed into that form reach this store, so an API token never opens the console; and
  * the API's own filter reads tokens only, so a password never works there.
  */
-@CustomFormAuthenticationMechanismDefinition(loginToContinue = @LoginToContinue(
-        loginPage = "/sign-in", useForwardToLogin = false, errorPage = ""))
 @ApplicationScoped
 public class AdminIdentityStore implements IdentityStore {
 

@@ -1,0 +1,45 @@
+package dev.tollgate.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The console's form sign-in, as Jakarta Security's custom form mechanism does it: the form is the Faces page
+ * {@code /sign-in}, whose bean calls {@code SecurityContext.authenticate} with the name and password; they are
+ * checked by the identity store ({@link AdminIdentityStore}). An unauthenticated request for a console page is
+ * redirected to {@code /sign-in} and, once signed in, back to where it was going ({@code LoginToContinue}); no error
+ * page: a failed sign-in stays on the form with a message. The session keeps the admin signed in
+ * ({@code AutoApplySession}).
+ *
+ * <p>Typed as itself only, so that it is not a second {@link HttpAuthenticationMechanism} bean: the mechanism is
+ * {@link ConsoleAuthentication}, which refuses hostile API paths first and then hands every request to this one.
+ */
+@Typed(ConsoleForm.class)
+@ApplicationScoped
+@AutoApplySession
+@LoginToContinue(loginPage = "/sign-in", useForwardToLogin = false, errorPage = "")
+public class ConsoleForm implements HttpAuthenticationMechanism {
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential == null) {
+            return context.doNothing();
+        }
+        return context.notifyContainerAboutLogin(identityStores.validate(credential));
+    }
+}
