@@ -75,7 +75,11 @@ public class SignIns {
 
     /** A typed name as accounts and the audit trail know it: normalised, and no longer than the trail keeps. */
     static String key(String typedName) {
-        String name = Admin.normalizeUsername(typedName);
+        // No account name holds a control character; as U+FFFD the attempt is still recorded (PostgreSQL cannot
+        // store a NUL) and still counts against that typed name.
+        String name = Admin.normalizeUsername(typedName).codePoints()
+                .map(c -> Character.isISOControl(c) ? 0xFFFD : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return name.length() > AuditRecord.ACTOR_MAX ? name.substring(0, AuditRecord.ACTOR_MAX) : name;
     }
 }

@@ -92,7 +92,35 @@ public class ApiToken {
 
     /** Normalises a name the way the entity stores it: trimmed. */
     public static String normalizeName(String name) {
-        return name == null ? "" : name.strip();
+        if (name == null) {
+            return "";
+        }
+        // strip() keeps no-break and other Unicode spaces, so a name of only U+00A0 would look blank but be saved
+        int start = 0;
+        int end = name.length();
+        while (start < end && blank(name.charAt(start))) {
+            start++;
+        }
+        while (end > start && blank(name.charAt(end - 1))) {
+            end--;
+        }
+        return name.substring(start, end);
+    }
+
+    private static boolean blank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /**
+     * Characters a name may not hold: control characters (NUL among them, which PostgreSQL cannot even store), line
+     * and paragraph separators, the byte-order mark, and the bidirectional controls, with which a name can be shown
+     * as something else ("\u202Egnp.exe" reads "exe.png"). Joiners stay allowed: emoji and some scripts need them.
+     */
+    static boolean unprintable(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE || c == 0xFEFF || c == 0x061C || c == 0x200E || c == 0x200F
+                || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 
     static String nameKeyOf(String name) {
@@ -106,6 +134,10 @@ public class ApiToken {
         }
         if (normalized.length() > NAME_MAX) {
             throw new InvalidTokenException("name", "A name may be at most " + NAME_MAX + " characters long.");
+        }
+        if (normalized.codePoints().anyMatch(ApiToken::unprintable)) {
+            throw new InvalidTokenException("name",
+                    "A name may not contain control characters, line breaks or text-direction marks.");
         }
         this.name = normalized;
         this.nameKey = nameKeyOf(normalized);

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import dev.tollgate.platform.SearchText;
+
 /**
  * The tokens table's queries: filter, sort and page in the database with the Criteria API and bound parameters,
  * never string-built JPQL.
@@ -128,7 +130,7 @@ class TokenQueries {
     }
 
     private static String trimmed(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return SearchText.clean(text);
     }
 
     static String escapeLike(String text) {

@@ -28,6 +28,23 @@ class ApiTokenTest {
         assertThrows(InvalidTokenException.class,
                 () -> new ApiToken("x".repeat(101), AccessLevel.READ_ONLY, null, "admin", NOW));
         assertEquals(100, new ApiToken("x".repeat(100), AccessLevel.READ_ONLY, null, "a", NOW).getName().length());
+        assertEquals("name", assertThrows(InvalidTokenException.class,
+                () -> new ApiToken("\u00A0\u2007\u202F\u3000", AccessLevel.READ_ONLY, null, "admin", NOW)).field());
+        assertEquals("n b", new ApiToken("\u00A0n b\u3000", AccessLevel.READ_ONLY, null, "admin", NOW).getName());
+    }
+
+    @Test
+    void nameMayNotHideControlsLineBreaksOrDirectionMarks() {
+        for (String name : java.util.List.of("a\u0000b", "bell\u0007", "esc\u001b[31m", "line\nbreak", "tab\there",
+                "nel\u0085", "line\u2028sep", "para\u2029graph", "\u202Egnp.exe", "lre\u202A", "iso\u2066late\u2069",
+                "rlm\u200F", "lrm\u200E", "alm\u061C", "bom\uFEFF", "del\u007F")) {
+            InvalidTokenException refused = assertThrows(InvalidTokenException.class,
+                    () -> new ApiToken(name, AccessLevel.READ_ONLY, null, "admin", NOW), name);
+            assertEquals("name", refused.field());
+        }
+        for (String name : java.util.List.of("🔑 deploy key", "👨‍👩‍👧 family", "שלום", "مرحبا", "naïve café", "日本語")) {
+            assertEquals(name, new ApiToken(name, AccessLevel.READ_ONLY, null, "admin", NOW).getName());
+        }
     }
 
     @Test
