@@ -51,6 +51,15 @@ public class Checks {
         }
     }
 
+    /**
+     * The same check on the calling thread, bounded only by the driver's validity check and the pool's own wait.
+     * For MicroProfile Health: Payara calls it from its own servlet, a thread without this application's context,
+     * and a managed executor then never runs the task (the check would always time out).
+     */
+    HealthCheckResult databaseOnThisThread() {
+        return probeDatabase();
+    }
+
     private HealthCheckResult probeDatabase() {
         try (Connection connection = database.dataSource().getConnection()) {
             return connection.isValid(DATABASE_SECONDS)

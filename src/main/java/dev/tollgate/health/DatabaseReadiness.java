@@ -20,7 +20,7 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResult result = checks.database();
+        HealthCheckResult result = checks.databaseOnThisThread();
         var response = HealthCheckResponse.named("tollgate-" + result.name()).status(result.up());
         return result.reason() == null ? response.build() : response.withData("reason", result.reason()).build();
     }

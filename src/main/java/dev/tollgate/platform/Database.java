@@ -38,6 +38,7 @@ public class Database {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     private volatile boolean embeddedDerby;
+    private volatile DataSource dataSource;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         String name = dataSourceName();
@@ -82,9 +83,18 @@ public class Database {
         }
     }
 
-    /** The JTA data source the persistence unit uses too, for what needs plain JDBC (schema, change feed). */
+    /**
+     * The JTA data source the persistence unit uses too, for what needs plain JDBC (schema, change feed, health).
+     * Looked up once, on a thread of this application: the server's own threads (MicroProfile Health's servlet)
+     * cannot see {@code java:app} names, and the change feed would otherwise look it up five times a second.
+     */
     public DataSource dataSource() throws NamingException {
-        return (DataSource) new InitialContext().lookup(dataSourceName());
+        DataSource known = dataSource;
+        if (known == null) {
+            known = (DataSource) new InitialContext().lookup(dataSourceName());
+            dataSource = known;
+        }
+        return known;
     }
 
     private static Path derbyHome() {

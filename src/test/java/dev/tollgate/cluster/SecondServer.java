@@ -8,6 +8,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +60,34 @@ final class SecondServer implements AutoCloseable {
                 .redirectErrorStream(true).start();
         SecondServer server = new SecondServer(process, port);
         server.awaitReady(log);
+        server.requireDeployed(log);
         return server;
+    }
+
+    /**
+     * Payara Micro says it is ready even when the deployment failed (say, the database was out of reach): then every
+     * request would get a 404 and the test would fail far from the cause. The health answer says it in one line.
+     */
+    private void requireDeployed(Path log) {
+        try {
+            HttpResponse<Void> live = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(base().resolve("api/health/live")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (live.statusCode() != 200) {
+                throw new IllegalStateException("The second server started without Tollgate (GET /api/health/live: "
+                        + live.statusCode() + "); see " + log);
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
+        }
     }
 
     URI base() {
