@@ -112,6 +112,58 @@ class ConsoleSignInIT {
         browser().waitUntil(d -> column(3).equals(List.of("Token created")));
     }
 
+    /**
+     * Hostile sign-in input: every attempt is answered on the form with the usual message, never an error page,
+     * and signs nobody in. Each attempt uses its own name, so no lockout gets in the way; the values go in through
+     * the DOM, as a forged client sends them (a NUL cannot be typed).
+     */
+    @Test
+    void hostileSignInInputGetsTheUsualAnswerAndSignsNobodyIn() {
+        String tag = unique("hostile");
+        List<String[]> attempts = List.of(
+                new String[] {"nul\u0000" + tag, "password"},
+                new String[] {tag + "-pw-nul", "pass\u0000word"},
+                new String[] {"bell\u0007" + tag, "password"},
+                new String[] {"esc\u001b[31m" + tag, "password"},
+                new String[] {"line\nbreak-" + tag, "password"},
+                new String[] {"\u202Enimda-" + tag, "password"},
+                new String[] {"🔑-" + tag, "🔑🔑🔑"},
+                new String[] {"n".repeat(10_000), "password"},
+                new String[] {tag + "-long-pw", "p".repeat(10_000)},
+                new String[] {"' OR '1'='1' -- " + tag, "' OR '1'='1"},
+                new String[] {"admin'--" + tag, "x"},
+                new String[] {"<script>window.tollgateInjected=true</script>" + tag, "x"},
+                new String[] {"%00%27" + tag, "%00"},
+                new String[] {"  spaced-" + tag + "  ", "  "},
+                new String[] {"ADMIN\u200B", Browser.ADMIN_PASSWORD},
+                new String[] {Browser.ADMIN + "\u0000", Browser.ADMIN_PASSWORD});
+        for (String[] attempt : attempts) {
+            browser().open(base + "sign-in");
+            submitThroughTheDom(attempt[0], attempt[1]);
+            String what = attempt[0].length() > 40 ? attempt[0].substring(0, 40) + "…" : attempt[0];
+            assertTrue(browser().driver().getCurrentUrl().contains("/sign-in"), what + " left the sign-in page");
+            assertEquals(SignIn.WRONG, browser().find(By.id("signInForm:messages")).getText().strip(), what);
+            assertEquals(Boolean.FALSE, ((JavascriptExecutor) browser().driver())
+                    .executeScript("return window.tollgateInjected === true;"), what);
+        }
+        browser().open(base + "sign-in");
+        submitThroughTheDom("", "");
+        assertTrue(browser().find(By.id("signInForm:messages")).getText().contains("Enter your account name."));
+        browser().open(base + AUDIT_LOG);
+        assertTrue(browser().driver().getCurrentUrl().endsWith("/sign-in"), "someone was signed in");
+    }
+
+    private static void submitThroughTheDom(String username, String password) {
+        ((JavascriptExecutor) browser().driver()).executeScript(
+                "document.getElementById('signInForm:username').value = arguments[0];"
+                        + " document.getElementById('signInForm:password').value = arguments[1];"
+                        + " window.tollgateBeforeSignIn = true;", username, password);
+        browser().find(By.id("signInForm:submit")).click();
+        browser().waitUntil(d -> ((JavascriptExecutor) d).executeScript("return window.tollgateBeforeSignIn"
+                + " === undefined && document.readyState === 'complete'"));
+        browser().waitForAjax();
+    }
+
     @Test
     void repeatedFailuresLockANameWithoutSayingWhetherItExists() {
         String ghost = unique("ghost");

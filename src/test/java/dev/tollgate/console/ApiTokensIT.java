@@ -13,8 +13,11 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
@@ -224,6 +227,15 @@ class ApiTokensIT {
         enterWithoutKeys("name", "");
         enterWithoutKeys("token", value);
         awaitNames(List.of(pasted));
+        enterWithoutKeys("token", "");
+
+        // hostile filter text: matched literally or ignored, never an error
+        for (String hostile : List.of("%", "_", "\\", "' OR '1'='1' --", "\u0000", "n".repeat(10_000))) {
+            enterWithoutKeys("name", hostile);
+            assertFalse(browser().driver().findElement(By.id("request-failed")).isDisplayed(), hostile);
+            assertTrue(!names().isEmpty() || browser().driver().findElements(EMPTY).size() == 1, hostile);
+        }
+        enterWithoutKeys("name", "");
     }
 
     @Test
@@ -431,6 +443,113 @@ class ApiTokensIT {
         awaitNames(List.of(taken));
     }
 
+    /**
+     * Hostile names and values in the token form: each gets its message at the field, and none of them saves a
+     * thing. They go in through the DOM, as a forged client sends them (a NUL or a 10,000-character value cannot be
+     * typed). Every name carries the tag, so that the table shows afterwards what, if anything, was saved.
+     */
+    @Test
+    void hostileNamesAndValuesGetAMessageAtTheFieldAndSaveNothing() {
+        openTokens();
+        String tag = "hst" + RUN;
+        String taken = tag + " taken";
+        String takenValue = addToken(taken, "Read only", null);
+        String tooLong = "A name may be at most 100 characters long.";
+        String unprintable = "A name may not contain control characters, line breaks or text-direction marks.";
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("", "Enter a name for the token.");
+        names.put(" \t \u00A0 ", "Enter a name for the token.");
+        names.put(tag + "x".repeat(100), tooLong);
+        names.put(tag + "y".repeat(10_000), tooLong);
+        names.put(tag + " nul\u0000", unprintable);
+        names.put(tag + " bell\u0007", unprintable);
+        names.put(tag + " esc\u001b[31m", unprintable);
+        names.put(tag + " tab\tinside", unprintable);
+        names.put(tag + " nel\u0085", unprintable);
+        names.put(tag + " line\u2028separator", unprintable);
+        names.put("\u202Egnp.exe " + tag, unprintable);
+        names.put(tag + " \u2066isolate\u2069", unprintable);
+        names.put(tag + " mark\u200F", unprintable);
+        names.put("\uFEFF" + tag + " bom", unprintable);
+        names.put(tag + " del\u007F", unprintable);
+        names.put(taken.toUpperCase(Locale.ROOT), "An API token with this name already exists.");
+        names.put("   " + taken + "   ", "An API token with this name already exists.");
+
+        // (No line feeds here: a text field drops them from its value itself; ApiTokenTest covers them.)
+        browser().click(By.id("tokens-form:add"));
+        for (var name : names.entrySet()) {
+            setThroughTheDom("token-form:name", name.getKey());
+            submitExpectingAgain("name", name.getValue(), name.getKey());
+        }
+
+        String valueLength = "A token must be 20 to 200 characters long.";
+        String visibleAscii = "A token may contain only visible ASCII characters, no spaces.";
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("short", valueLength);
+        values.put("v".repeat(201), valueLength);
+        values.put("w".repeat(10_000), valueLength);
+        values.put("nul-inside-\u0000-0123456789", visibleAscii);
+        values.put("tab-inside-\t-0123456789", visibleAscii);
+        values.put(" leading-space-0123456789", visibleAscii);
+        values.put("trailing-space-0123456789 ", visibleAscii);
+        values.put("\u202Ebidi-override-0123456789", visibleAscii);
+        values.put("ümlaut-value-0123456789", visibleAscii);
+        values.put("🔑".repeat(12), visibleAscii);
+        values.put("tlg_" + "B".repeat(38), "A token that starts with \"tlg_\" must be one that Tollgate generated.");
+        values.put(takenValue, "That token value is already in use; choose another.");
+        setThroughTheDom("token-form:name", tag + " fresh");
+        browser().click(By.id("token-form:edit-value"));
+        for (var value : values.entrySet()) {
+            setThroughTheDom("token-form:value", value.getKey());
+            submitExpectingAgain("value", value.getValue(), value.getKey());
+        }
+        browser().click(By.id("token-form:cancel"));
+        browser().waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
+
+        // emoji, right-to-left text and surrounding spaces are fine: saved trimmed, shown as they are
+        String friendly = "🔑 " + tag + " שלום";
+        browser().click(By.id("tokens-form:add"));
+        setThroughTheDom("token-form:name", "  " + friendly + "  ");
+        browser().click(By.id("token-form:submit"));
+        browser().find(By.id("one-time-form:one-time-value"));
+        closeOneTimeDialog();
+
+        // exactly these two, in whichever order the database's collation puts an emoji
+        filter("name", tag);
+        awaitRows(name -> name.equals(friendly) || name.equals(taken), List.of(friendly, taken), List.of());
+    }
+
+    /** A forged view state and a double submit: a clear message, and no token, or exactly one. */
+    @Test
+    void aForgedViewStateOrADoubleSubmitSavesNothingTwice() {
+        openTokens();
+        String forged = "forged-state " + RUN;
+        browser().click(By.id("tokens-form:add"));
+        browser().find(By.id("token-form:name")).sendKeys(forged);
+        ((JavascriptExecutor) browser().driver()).executeScript("document.querySelectorAll("
+                + "\"input[name='jakarta.faces.ViewState']\").forEach(function (s) { s.value = 'forged:1234'; });");
+        browser().click(By.id("token-form:submit"));
+        browser().waitUntil(d -> d.findElements(By.cssSelector("#session-expired, #request-failed")).stream()
+                .anyMatch(WebElement::isDisplayed));
+
+        String twice = "double-submit " + RUN;
+        openTokens();
+        browser().click(By.id("tokens-form:add"));
+        browser().find(By.id("token-form:name")).sendKeys(twice);
+        ((JavascriptExecutor) browser().driver()).executeScript(
+                "var b = document.getElementById('token-form:submit'); b.click(); b.click();");
+        browser().waitForAjax();
+        browser().find(By.id("one-time-form:one-time-value"));
+        closeOneTimeDialog();
+
+        openTokens();
+        filter("name", RUN);
+        browser().waitForAjax();
+        List<String> shown = names();
+        assertFalse(shown.contains(forged), "the forged post saved its token");
+        assertEquals(1, shown.stream().filter(twice::equals).count(), shown.toString());
+    }
+
     @Test
     void namesWithHtmlAreShownLiterally() {
         openTokens();
@@ -554,6 +673,28 @@ class ApiTokensIT {
         WebElement field = browser().find(By.id(id));
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         field.sendKeys(text);
+    }
+
+    /** Sets a field's value as a forged client would: straight into the DOM, whatever it holds. */
+    private void setThroughTheDom(String id, String value) {
+        ((JavascriptExecutor) browser().driver()).executeScript(
+                "arguments[0].value = arguments[1];", browser().find(By.id(id)), value);
+    }
+
+    /**
+     * Like {@link #submitExpecting}, also when the field shows that very message already: the message is blanked
+     * first, so that only the answer to this submit can bring it back.
+     */
+    private void submitExpectingAgain(String field, String message, String input) {
+        ((JavascriptExecutor) browser().driver()).executeScript("var m = document.getElementById(arguments[0]);"
+                + " if (m) { m.textContent = ''; }", "token-form:" + field + "-message");
+        try {
+            submitExpecting(field, message);
+        } catch (TimeoutException | AssertionError e) {
+            String shown = input.length() > 60 ? input.substring(0, 60) + "..." : input;
+            throw new AssertionError(field + " " + shown.codePoints().mapToObj(c -> c < 0x20 || c > 0x7e
+                    ? String.format("\\u%04X", c) : Character.toString(c)).collect(Collectors.joining()), e);
+        }
     }
 
     /** Submits the form and expects it to stay open with this message at the field, which is marked invalid. */
