@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 import dev.tollgate.api.HostilePaths;
+import dev.tollgate.headers.ResponseHeaders;
 
 /**
  * The application's one authentication mechanism, which the server calls for every request before any filter or
@@ -25,10 +26,15 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
     @Inject
     ConsoleForm form;
 
+    @Inject
+    ResponseHeaders headers;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         try {
+            // before any filter: a refusal written here must carry the same headers as every other answer
+            headers.apply(request, response);
             if (HostilePaths.refused(request, response)) {
                 // The answer is written: the server must neither invoke a resource nor redirect.
                 return AuthenticationStatus.SEND_CONTINUE;

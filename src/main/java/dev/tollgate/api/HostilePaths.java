@@ -40,7 +40,6 @@ public final class HostilePaths {
         byte[] body = Problem.body(400, DETAIL, null).getBytes(StandardCharsets.UTF_8);
         response.setStatus(400);
         response.setContentType(Problem.JSON.toString());
-        response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();

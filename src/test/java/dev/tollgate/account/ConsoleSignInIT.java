@@ -266,6 +266,45 @@ class ConsoleSignInIT {
     }
 
     @Test
+    void consolePagesCarryAStrictContentSecurityPolicyAndAreNeverCached() throws Exception {
+        HttpResponse<String> first = get("sign-in", null);
+        HttpResponse<String> second = get("sign-in", null);
+        List<String> policies = first.headers().allValues("Content-Security-Policy");
+        assertEquals(1, policies.size(), policies.toString());
+        String policy = policies.get(0);
+        for (String directive : List.of("default-src 'self'", "object-src 'none'", "base-uri 'self'",
+                "frame-ancestors 'none'", "form-action 'self'", "script-src 'self' 'nonce-")) {
+            assertTrue(policy.contains(directive), directive + " missing from " + policy);
+        }
+        String scripts = policy.substring(policy.indexOf("script-src"));
+        assertFalse(scripts.contains("unsafe"), "scripts run only from the origin or with the nonce: " + policy);
+        assertFalse(policy.equals(second.headers().firstValue("Content-Security-Policy").orElse("")),
+                "every page gets a nonce of its own");
+        assertEquals(List.of("DENY"), first.headers().allValues("X-Frame-Options"));
+        assertEquals("nosniff", first.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertEquals("same-origin", first.headers().firstValue("Referrer-Policy").orElse(null));
+        assertEquals("no-store", first.headers().firstValue("Cache-Control").orElse(null));
+
+        // static resources may be cached; they are never sniffed either
+        java.util.regex.Matcher script = java.util.regex.Pattern
+                .compile("src=\"[^\"]*(/jakarta\\.faces\\.resource/[^\"]+)\"").matcher(first.body());
+        assertTrue(script.find(), "the sign-in page loads no script resource");
+        HttpResponse<String> resource = get(script.group(1).replace("&amp;", "&").substring(1), null);
+        assertEquals(200, resource.statusCode());
+        assertFalse(resource.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        assertEquals("nosniff", resource.headers().firstValue("X-Content-Type-Options").orElse(null));
+
+        // and the browser enforces it: a script injected into the page without the nonce does not run
+        browser().open(base + "sign-in");
+        Object ran = ((JavascriptExecutor) browser().driver()).executeScript(
+                "window.injected = false; var s = document.createElement('script');"
+                        + " s.textContent = 'window.injected = true;'; document.head.appendChild(s);"
+                        + " return window.injected;");
+        assertEquals(Boolean.FALSE, ran);
+        browser().waitUntil(d -> !browser().policyViolations().isEmpty());
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
         HttpResponse<String> signIn = get("sign-in", null);
         String cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))

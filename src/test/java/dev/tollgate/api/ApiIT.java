@@ -433,6 +433,28 @@ class ApiIT {
 
     // ---- helpers
 
+    // ---- headers
+
+    @Test
+    void everyApiAnswerIsNeverCachedNeverSniffedAndNeverRunsInAPage() throws Exception {
+        Token reader = token("READ_ONLY");
+        List<HttpResponse<String>> answers = List.of(send("GET", "api/me", bearer(reader.value())),
+                send("GET", "api/me", ""), send("PUT", "api/settings/x", bearer(reader.value())),
+                send("GET", "api/nothing-here", bearer(reader.value())), send("GET", "api/..%2Fsign-in", ""),
+                send("GET", "api/health/ready", ""));
+        for (HttpResponse<String> answer : answers) {
+            String what = answer.request().method() + " " + answer.uri() + " " + answer.statusCode();
+            assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(null), what);
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), what);
+            assertEquals(List.of("DENY"), answer.headers().allValues("X-Frame-Options"), what);
+            assertEquals("same-origin", answer.headers().firstValue("Referrer-Policy").orElse(null), what);
+            assertEquals(List.of("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
+                    answer.headers().allValues("Content-Security-Policy"), what);
+            assertTrue(answer.headers().firstValue("Strict-Transport-Security").isEmpty(), what + ": HSTS is opt-in");
+        }
+        assertEquals(List.of(200, 401, 403, 404, 400, 200), answers.stream().map(HttpResponse::statusCode).toList());
+    }
+
     // ---- hostile paths
 
     @Test
