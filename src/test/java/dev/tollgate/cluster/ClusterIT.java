@@ -19,7 +19,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,10 +48,8 @@ class ClusterIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.tollgate().addClasses(TestSupportResource.class, TimeMachine.class,
-                        ClusterTestConfig.class)
-                .addAsResource(new StringAsset(ClusterTestConfig.class.getName()),
-                        "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
+        return Deployments.configured(Deployments.tollgate().addClasses(TestSupportResource.class, TimeMachine.class),
+                ClusterTestConfig.class);
     }
 
     @ArquillianResource

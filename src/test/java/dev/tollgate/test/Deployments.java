@@ -33,6 +33,13 @@ public final class Deployments {
     private Deployments() {
     }
 
+    /** Adds a test's own settings to a deployment, as a MicroProfile Config source above all others. */
+    public static WebArchive configured(WebArchive deployment, Class<? extends FixedConfig> config) {
+        return deployment.addClasses(FixedConfig.class, config)
+                .addAsResource(new StringAsset(config.getName()),
+                        "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
+    }
+
     public static WebArchive tollgate() {
         String war = System.getProperty("tollgate.it.war", "target/tollgate.war");
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(war))
