@@ -1,5 +1,6 @@
 package dev.tollgate.api;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,9 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.logging.Logger;
+
+import dev.tollgate.platform.Configuration;
 
 /**
- * Hands the API client's address to {@link TokenGuard} as a request property. In a Servlet container the JAX-RS
+ * Hands the API client's address (the connection's, or the forwarded one when a {@link TrustedProxies trusted
+ * proxy} sent the request) to {@link TokenGuard} as a request property. In a Servlet container the JAX-RS
  * request properties are the servlet request's attributes, so the guard reads it straight from the request it is
  * given. Through an injected {@code @Context HttpServletRequest} every call first looks up the current request: that
  * one call was a third of the guard's cost under load (bench/run, P1).
@@ -21,11 +27,30 @@ public class ClientAddress extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     static final String PROPERTY = ClientAddress.class.getName();
+    private static final Logger LOG = Logger.getLogger(ClientAddress.class.getName());
+
+    @Inject
+    transient Configuration configuration;
+
+    private transient TrustedProxies proxies = TrustedProxies.NONE;
+
+    /** Reads {@code tollgate.api.trusted-proxies} once; a wrong entry fails the start with the entry named. */
+    @Override
+    public void init() {
+        proxies = TrustedProxies.parse(configuration.value(TrustedProxies.KEY).orElse(null));
+        if (!proxies.isEmpty()) {
+            LOG.info(() -> "Tollgate takes the API client's address from X-Forwarded-For when the request comes from "
+                    + configuration.value(TrustedProxies.KEY).orElse(""));
+        }
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        request.setAttribute(PROPERTY, request.getRemoteAddr());
+        String remote = request.getRemoteAddr();
+        String client = proxies.isEmpty() ? remote
+                : proxies.clientOf(remote, Collections.list(request.getHeaders("X-Forwarded-For")));
+        request.setAttribute(PROPERTY, client);
         chain.doFilter(request, response);
     }
 

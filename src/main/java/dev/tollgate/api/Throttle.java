@@ -19,8 +19,8 @@ import dev.tollgate.platform.Configuration;
 /**
  * Counts failed authentications per client address: after {@code tollgate.api.throttle.failures} (default 20)
  * within a minute, every request from that address gets 429 until the minute that began with its first failure
- * has passed. Blocked requests are refused before any token is checked, so guessing stops, and they do not extend
- * the block.
+ * has passed. Blocked requests are refused before any token is looked up in the database, so guessing stops, and
+ * they do not extend the block; only a token the cache already knows as valid still passes (see TokenGuard).
  *
  * <p>Successful requests cost one map look-up and are never counted or delayed. Requests without any credentials
  * are not counted either: clients that wait for the 401 challenge before sending their token are not attackers.

@@ -62,6 +62,18 @@ public class TokenCheck {
         return new Verdict(token.get(), null, value.hint());
     }
 
+    /**
+     * The token, if the presented value is one that the token cache already knows and that may be used now; never
+     * reads the database. For a request from a throttled address: a token that worked before keeps working, and
+     * nothing else the address sends is looked up.
+     */
+    Optional<TokenSnapshot> knownGood(String presented, Instant now) {
+        if (presented == null || !TokenValue.isPlausible(presented, prefix)) {
+            return Optional.empty();
+        }
+        return cache.known(TokenValue.presented(presented)).filter(token -> !token.isExpired(now));
+    }
+
     private Optional<TokenSnapshot> lookUp(TokenValue value) {
         return cache.find(value);
     }

@@ -29,7 +29,8 @@ import dev.tollgate.token.TokenUse;
  * Guards every API resource: the request must carry a valid, unexpired token ({@link Credentials}) whose level
  * permits what the request does ({@link MethodLevels}); otherwise it is refused with a problem response: 401 with
  * Bearer and Basic challenges, 403 for a read-only token that writes, 405 for a method the API does not accept,
- * 429 while the client's address is {@link Throttle throttled}.
+ * 429 while the client's address is {@link Throttle throttled}, unless it sends a token that the token cache already
+ * knows as valid (clients behind one proxy or NAT share an address; their good tokens keep working).
  *
  * <p>It runs after JAX-RS has matched the request to a resource method, because {@link RequiresLevel} and
  * {@link Public} are read from that method. So an unknown path (404) or a method the resource lacks (405) is
@@ -89,12 +90,19 @@ public class TokenGuard implements ContainerRequestFilter {
             address = servletRequest.getRemoteAddr();
         }
         Instant now = clock.now();
+        Credentials credentials = Credentials.from(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         Optional<Duration> blocked = throttle.blockedFor(address, now);
         if (blocked.isPresent()) {
-            request.abortWith(tooManyFailures(blocked.get()));
+            // Behind one proxy or NAT, one client's bad tokens must not lock out the others' good ones.
+            Optional<TokenSnapshot> known = credentials.isPresent()
+                    ? tokenCheck.knownGood(credentials.token(), now) : Optional.empty();
+            if (known.isEmpty()) {
+                request.abortWith(tooManyFailures(blocked.get()));
+                return;
+            }
+            authorize(request, known.get(), credentials.scheme(), address, now);
             return;
         }
-        Credentials credentials = Credentials.from(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         TokenCheck.Verdict verdict = credentials.isPresent()
                 ? tokenCheck.check(credentials.token(), now) : TokenCheck.Verdict.MISSING;
         if (!verdict.passed()) {

@@ -54,6 +54,11 @@ public class ResponseHeaders {
         return "max-age=" + Long.parseLong(value);
     }
 
+    /** The Strict-Transport-Security header sent, or null. */
+    public String strictTransportSecurity() {
+        return strictTransportSecurity;
+    }
+
     public void apply(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");

@@ -21,6 +21,12 @@ public class SecurityHeaders extends HttpFilter {
     @Inject
     transient ResponseHeaders headers;
 
+    /** Creates the headers' bean at the start: a wrong {@code tollgate.http.hsts} fails it with the reason. */
+    @Override
+    public void init() {
+        headers.strictTransportSecurity();
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {

@@ -79,6 +79,18 @@ public class TokenCache {
         return findByDigest(digests.digest(value));
     }
 
+    /**
+     * The token, only if this cache knows it already and may vouch for it; never reads the database. For a client
+     * whose address is throttled: its tokens that worked before keep working, and nothing it tries is looked up.
+     */
+    public Optional<TokenSnapshot> known(TokenValue value) {
+        return knownByDigest(digests.digest(value));
+    }
+
+    Optional<TokenSnapshot> knownByDigest(String digest) {
+        return lease.valid() ? Optional.ofNullable(known.get(digest)) : Optional.empty();
+    }
+
     Optional<TokenSnapshot> findByDigest(String digest) {
         if (!lease.valid()) {
             return database.apply(digest);

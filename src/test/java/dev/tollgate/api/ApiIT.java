@@ -28,7 +28,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,11 +51,9 @@ class ApiIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.tollgate()
-                .addClasses(TestSupportResource.class, ProbeResource.class, BREW.class, TimeMachine.class,
-                        ApiTestConfig.class)
-                .addAsResource(new StringAsset(ApiTestConfig.class.getName()),
-                        "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
+        return Deployments.configured(Deployments.tollgate()
+                .addClasses(TestSupportResource.class, ProbeResource.class, BREW.class, TimeMachine.class),
+                ApiTestConfig.class);
     }
 
     @ArquillianResource
@@ -305,6 +302,7 @@ class ApiIT {
     @Test
     void tooManyFailuresFromOneAddressAreThrottledUntilTheWindowPasses() throws Exception {
         Token reader = token("READ_ONLY");
+        Token neverUsed = token("READ_AND_WRITE");
         String unknown = bearer(token("READ_ONLY").value().replace("tlg_", "abc_"));
         for (int i = 0; i < 30; i++) {
             problem(send("GET", "api/me", ""), 401); // no credentials: not counted
@@ -315,14 +313,49 @@ class ApiIT {
         }
         problem(send("GET", "api/me", unknown), 401); // failure number 20
 
-        for (String authorization : List.of(unknown, bearer(reader.value()), "")) {
+        // blocked: everything but a token that has worked before, which is known without asking the database
+        // (a client behind the same proxy or NAT as the guesser keeps working)
+        for (String authorization : List.of(unknown, bearer(neverUsed.value()), "", "Bearer not-a-token",
+                bearer(reader.value().substring(1)))) {
             HttpResponse<String> throttled = send("GET", "api/me", authorization);
             assertTrue(problem(throttled, 429).getString("detail").contains("Too many failed authentications"));
             long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
         }
-        support("POST", "clock/" + Throttle.WINDOW.toSeconds());
         assertEquals(200, send("GET", "api/me", bearer(reader.value())).statusCode());
+        assertEquals(200, send("GET", "api/me", basic(reader.value() + ":")).statusCode());
+        problem(send("PUT", "api/settings/throttled", bearer(reader.value()), "Content-Type", JSON), 403);
+        // revoked while blocked: refused on the very next request, still without a database look-up for it
+        assertEquals(204, support("DELETE", "tokens/" + reader.id()).statusCode());
+        problem(send("GET", "api/me", bearer(reader.value())), 429);
+
+        support("POST", "clock/" + Throttle.WINDOW.toSeconds());
+        assertEquals(200, send("GET", "api/me", bearer(neverUsed.value())).statusCode());
+    }
+
+    @Test
+    void behindATrustedProxyEachForwardedClientIsThrottledOnItsOwn() throws Exception {
+        // ApiTestConfig trusts 127.0.0.1, where this test connects from, as a proxy
+        String unknown = bearer(token("READ_ONLY").value().replace("tlg_", "abc_"));
+        Token other = token("READ_ONLY");
+        for (int i = 0; i < Throttle.DEFAULT_FAILURES; i++) {
+            problem(send("GET", "api/me", unknown, "X-Forwarded-For", "203.0.113.1"), 401);
+        }
+        problem(send("GET", "api/me", unknown, "X-Forwarded-For", "203.0.113.1"), 429);
+        problem(send("GET", "api/me", bearer(other.value()), "X-Forwarded-For", "198.51.100.9, 203.0.113.1"), 429);
+
+        // another client behind the same proxy, with a token never used before, and the proxy's own requests
+        assertEquals(200, send("GET", "api/me", bearer(other.value()), "X-Forwarded-For", "203.0.113.2")
+                .statusCode());
+        assertEquals(200, send("GET", "api/me", bearer(other.value())).statusCode());
+        // a hop that is not an address is not believed: the request counts as the proxy's own
+        assertEquals(200, send("GET", "api/me", bearer(other.value()), "X-Forwarded-For", "unknown").statusCode());
+        problem(send("GET", "api/me", unknown, "X-Forwarded-For", "not-an-address"), 401);
+
+        assertEquals(200, send("GET", "api/me", bearer(other.value()), "X-Forwarded-For", "2001:db8::7")
+                .statusCode());
+        support("POST", "last-uses/flush");
+        assertEquals("2001:db8:0:0:0:0:0:7", usage(other).getString("lastUsedIp"), "the forwarded client is recorded");
     }
 
     // ---- last used

@@ -164,6 +164,29 @@ class TokenCacheTest {
     }
 
     @Test
+    void onlyWhatWasFoundBeforeIsKnownWithoutTheDatabase() {
+        Database db = new Database();
+        db.rows.put("d1", token("d1", AccessLevel.READ_ONLY));
+        db.rows.put("d2", token("d2", AccessLevel.READ_ONLY));
+        long[] now = {0};
+        CacheLease lease = new CacheLease(() -> now[0]);
+        lease.renewUntil(1_000);
+        TokenCache cache = new TokenCache(db, 100, lease);
+        assertTrue(cache.knownByDigest("d1").isEmpty(), "never looked up");
+        cache.findByDigest("d1");
+        cache.findByDigest("d9");
+        assertEquals("d1", cache.knownByDigest("d1").orElseThrow().digest());
+        assertTrue(cache.knownByDigest("d2").isEmpty(), "in the database, not yet in the cache");
+        assertTrue(cache.knownByDigest("d9").isEmpty(), "known to be unknown is not known");
+        cache.invalidate("d1");
+        assertTrue(cache.knownByDigest("d1").isEmpty(), "a changed token is not vouched for");
+        cache.findByDigest("d1");
+        now[0] = 1_000;
+        assertTrue(cache.knownByDigest("d1").isEmpty(), "a lapsed lease vouches for nothing");
+        assertEquals(3, db.queries.get());
+    }
+
+    @Test
     void clearingForgetsKnownAndUnknownDigests() {
         Database db = new Database();
         db.rows.put("d1", token("d1", AccessLevel.READ_ONLY));
