@@ -1,7 +1,7 @@
 package dev.tollgate.platform;
 
-import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionCustomizer;
 
 /**
  * Lets a query whose database connection failed fail at once. EclipseLink by default runs such a query up to 3 more
@@ -11,6 +11,8 @@ import org.eclipse.persistence.sessions.Session;
  *
  * <p>EclipseLink's own API, not a standard one: the design names EclipseLink as the provider (persistence.xml), and
  * it has no persistence-unit property for this. Another provider would ignore the property that names this class.
+ * {@code org.eclipse.persistence.sessions.SessionCustomizer}, not the older one in {@code config}: EclipseLink 5
+ * (Jakarta EE 11, Payara 7) has only this one.
  */
 public class FailFast implements SessionCustomizer {
 
