@@ -71,13 +71,22 @@ public class SignIn {
         } else if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(external.getRequestContextPath() + "/");
         } else {
-            Messages.error(null, signIns.lockedFor(username).map(SignIn::lockedMessage).orElse(WRONG));
+            Messages.error(null, signIns.lockout(username).map(SignIn::lockedMessage).orElse(WRONG));
         }
     }
 
+    static String lockedMessage(SignIns.Lockout lockout) {
+        return lockout.wholeAddress() ? lockedMessage("from your address", lockout.left())
+                : lockedMessage("for this account name", lockout.left());
+    }
+
     static String lockedMessage(Duration left) {
+        return lockedMessage("for this account name", left);
+    }
+
+    private static String lockedMessage(String what, Duration left) {
         long minutes = Math.max(1, (left.toSeconds() + 59) / 60);
-        return "Too many failed sign-ins for this account name. Sign-in is paused; try again in " + minutes
+        return "Too many failed sign-ins " + what + ". Sign-in is paused; try again in " + minutes
                 + (minutes == 1 ? " minute." : " minutes.");
     }
 

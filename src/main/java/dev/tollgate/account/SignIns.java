@@ -1,7 +1,10 @@
 package dev.tollgate.account;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,23 +15,42 @@ import java.util.Optional;
 import dev.tollgate.audit.AuditAction;
 import dev.tollgate.audit.AuditRecord;
 import dev.tollgate.audit.AuditTrail;
+import dev.tollgate.platform.ClientAddress;
+import dev.tollgate.platform.Configuration;
 
 /**
- * Checks a sign-in attempt and records it, and keeps accounts from being guessed at: after
- * {@value #MAX_FAILURES} failed sign-ins for one account name within 15 minutes (since its last successful one),
- * further attempts for that name are refused until the oldest of those failures is 15 minutes old.
+ * Checks a sign-in attempt and records it, and keeps accounts from being guessed at without letting anyone lock the
+ * real admin out:
+ * <ul>
+ * <li>after {@value #MAX_FAILURES} failed sign-ins for one account name <em>from one client address</em> within 15
+ * minutes (since its last successful one from there), further attempts for that name from that address are
+ * refused until the oldest of those failures is 15 minutes old; the same name from another address still signs in;
+ * <li>after {@code tollgate.console.sign-in.address-failures} (default {@value #ADDRESS_MAX_FAILURES}) failed
+ * sign-ins from one address within 15 minutes, whatever the names, every sign-in from that address is refused
+ * likewise (each attempt costs a 210,000-iteration hash, and this stops spraying one password over many names).
+ * </ul>
  *
- * <p>The failures are counted from the audit trail, which records each of them anyway. The rule applies to any
- * typed name, whether an account of that name exists or not, and an unknown name costs as much time as a wrong
- * password: neither the answer nor its timing says which names exist.
+ * <p>The failures are counted from the audit trail, which records each of them anyway, so every server of a
+ * cluster counts the same ones. Checking, verifying and recording happen under one lock per name and address on
+ * this server, so parallel posts cannot all pass the check before the first failure is counted (across servers, at
+ * most one attempt per server can be in flight at once). The client address is the forwarded one behind a trusted
+ * proxy ({@link ClientAddress}). The rule applies to any typed name, whether an account of that name exists or not,
+ * and an unknown name costs as much time as a wrong password: neither the answer nor its timing says which names
+ * exist.
  */
 @ApplicationScoped
 public class SignIns {
 
     public enum Outcome { SIGNED_IN, WRONG, LOCKED }
 
+    /** Why sign-ins are refused, and for how long: for this name from this address, or for the whole address. */
+    public record Lockout(Duration left, boolean wholeAddress) {
+    }
+
     static final int MAX_FAILURES = 5;
+    static final int ADDRESS_MAX_FAILURES = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    private static final int STRIPES = 64;
 
     @Inject
     Admins admins;
@@ -39,38 +61,104 @@ public class SignIns {
     @Inject
     AuditTrail audit;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    HttpServletRequest request;
 
-    public Outcome attempt(String typedName, String password) {
-        String name = key(typedName);
-        if (lockedFor(name).isPresent()) {
-            audit.record(AuditAction.SIGN_IN_REFUSED, name, null, null);
-            return Outcome.LOCKED;
+    @Inject
+    Configuration configuration;
+
+    Clock clock = Clock.systemUTC();
+    int addressMaxFailures = ADDRESS_MAX_FAILURES;
+
+    private final Object[] locks = new Object[STRIPES];
+
+    public SignIns() {
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new Object();
         }
-        Optional<Admin> admin = admins.find(name);
-        boolean valid = admin.isPresent()
-                ? passwords.matches(password, admin.get().getPasswordHash())
-                : passwords.matchesNothing(password);
-        if (valid) {
-            audit.record(AuditAction.SIGNED_IN, name, null, null);
-            return Outcome.SIGNED_IN;
-        }
-        audit.record(AuditAction.SIGN_IN_FAILED, name, null, null);
-        return lockedFor(name).isPresent() ? Outcome.LOCKED : Outcome.WRONG;
     }
 
-    /** How much longer sign-ins for this name are refused, if they are. */
-    public Optional<Duration> lockedFor(String typedName) {
+    @PostConstruct
+    void init() {
+        addressMaxFailures = configuration.intValue("tollgate.console.sign-in.address-failures", ADDRESS_MAX_FAILURES);
+    }
+
+    /** For a test: the setting is read at the start, and {@link #init} reads it again. */
+    void limitFailuresPerAddress(int max) {
+        addressMaxFailures = max;
+    }
+
+    /** An attempt from the current request's client. */
+    public Outcome attempt(String typedName, String password) {
+        return attempt(typedName, password, clientAddress());
+    }
+
+    Outcome attempt(String typedName, String password, String address) {
         String name = key(typedName);
+        synchronized (locks[Math.floorMod((name + '\u0000' + address).hashCode(), STRIPES)]) {
+            if (lockout(name, address).isPresent()) {
+                audit.record(AuditAction.SIGN_IN_REFUSED, name, null, null, address);
+                return Outcome.LOCKED;
+            }
+            Optional<Admin> admin = admins.find(name);
+            boolean valid = admin.isPresent()
+                    ? passwords.matches(password, admin.get().getPasswordHash())
+                    : passwords.matchesNothing(password);
+            if (valid) {
+                audit.record(AuditAction.SIGNED_IN, name, null, null, address);
+                return Outcome.SIGNED_IN;
+            }
+            audit.record(AuditAction.SIGN_IN_FAILED, name, null, null, address);
+            return lockout(name, address).isPresent() ? Outcome.LOCKED : Outcome.WRONG;
+        }
+    }
+
+    /** Whether, why and how much longer sign-ins for this name from the current request's client are refused. */
+    public Optional<Lockout> lockout(String typedName) {
+        return lockout(key(typedName), clientAddress());
+    }
+
+    /** How much longer sign-ins for this name from this address are refused, if they are. */
+    Optional<Duration> lockedFor(String typedName, String address) {
+        return lockout(key(typedName), address).map(Lockout::left);
+    }
+
+    private Optional<Lockout> lockout(String name, String address) {
         Instant now = clock.instant();
-        Instant since = audit.times(name, AuditAction.SIGNED_IN, now.minus(WINDOW), 1).stream().findFirst()
-                .orElse(now.minus(WINDOW));
-        List<Instant> failures = audit.times(name, AuditAction.SIGN_IN_FAILED, since, MAX_FAILURES);
-        if (failures.size() < MAX_FAILURES) {
+        Instant windowStart = now.minus(WINDOW);
+        if (address != null && addressMaxFailures > 0) {
+            List<Instant> fromAddress = audit.timesFrom(address, AuditAction.SIGN_IN_FAILED, windowStart,
+                    addressMaxFailures);
+            Optional<Duration> left = left(fromAddress, addressMaxFailures, now);
+            if (left.isPresent()) {
+                return Optional.of(new Lockout(left.get(), true));
+            }
+        }
+        Instant since = (address == null
+                ? audit.times(name, AuditAction.SIGNED_IN, windowStart, 1)
+                : audit.times(name, address, AuditAction.SIGNED_IN, windowStart, 1))
+                .stream().findFirst().orElse(windowStart);
+        List<Instant> failures = address == null
+                ? audit.times(name, AuditAction.SIGN_IN_FAILED, since, MAX_FAILURES)
+                : audit.times(name, address, AuditAction.SIGN_IN_FAILED, since, MAX_FAILURES);
+        return left(failures, MAX_FAILURES, now).map(left -> new Lockout(left, false));
+    }
+
+    /** Newest first: how long until the oldest of the {@code max} newest failures is a window old, if all are in. */
+    private static Optional<Duration> left(List<Instant> failures, int max, Instant now) {
+        if (failures.size() < max) {
             return Optional.empty();
         }
-        return Optional.of(Duration.between(now, failures.get(MAX_FAILURES - 1).plus(WINDOW)))
+        return Optional.of(Duration.between(now, failures.get(max - 1).plus(WINDOW)))
                 .filter(left -> !left.isNegative() && !left.isZero());
+    }
+
+    private String clientAddress() {
+        try {
+            return ClientAddress.of(request);
+        } catch (ContextNotActiveException | IllegalStateException noHttpRequest) {
+            return null;
+        }
     }
 
     /** A typed name as accounts and the audit trail know it: normalised, and no longer than the trail keeps. */

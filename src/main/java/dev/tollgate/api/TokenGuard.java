@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import dev.tollgate.token.AccessLevel;
+import dev.tollgate.platform.ClientAddress;
 import dev.tollgate.token.TokenSnapshot;
 import dev.tollgate.token.TokenUse;
 

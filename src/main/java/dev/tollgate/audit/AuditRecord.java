@@ -22,6 +22,12 @@ import java.util.Objects;
 @Table(name = "AUDIT_RECORD")
 @NamedQuery(name = "AuditRecord.timesOf", query = "SELECT r.occurredAt FROM AuditRecord r"
         + " WHERE r.actor = :actor AND r.action = :action AND r.occurredAt > :since ORDER BY r.occurredAt DESC")
+@NamedQuery(name = "AuditRecord.timesOfFrom", query = "SELECT r.occurredAt FROM AuditRecord r"
+        + " WHERE r.actor = :actor AND r.clientIp = :clientIp AND r.action = :action AND r.occurredAt > :since"
+        + " ORDER BY r.occurredAt DESC")
+@NamedQuery(name = "AuditRecord.timesFrom", query = "SELECT r.occurredAt FROM AuditRecord r"
+        + " WHERE r.clientIp = :clientIp AND r.action = :action AND r.occurredAt > :since"
+        + " ORDER BY r.occurredAt DESC")
 public class AuditRecord {
 
     public static final int ACTOR_MAX = 100;
@@ -63,7 +69,12 @@ public class AuditRecord {
         this.actor = cut(actor == null || actor.isBlank() ? "(unknown)" : actor, ACTOR_MAX);
         this.tokenName = cut(tokenName, TOKEN_NAME_MAX);
         this.details = cut(details, DETAILS_MAX);
-        this.clientIp = cut(clientIp, CLIENT_IP_MAX);
+        this.clientIp = storedClientIp(clientIp);
+    }
+
+    /** A client address as the trail keeps it, for queries that compare with what it kept. */
+    public static String storedClientIp(String clientIp) {
+        return cut(clientIp, CLIENT_IP_MAX);
     }
 
     static String cut(String text, int max) {

@@ -12,13 +12,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import dev.tollgate.platform.ClientAddress;
+
 /**
  * Writes and reads the audit trail. {@link #record} joins the caller's transaction, so that a change and the record
  * of it commit together or not at all; called outside one (a failed sign-in) it commits on its own.
  *
  * <p>The client address is the current HTTP request's remote address, read through the request-scoped
  * {@link HttpServletRequest} bean that Jakarta EE provides; with no request (a start-up task) there is none. Behind a
- * reverse proxy it is the proxy's address unless the server is told to trust forwarded headers.
+ * reverse proxy it is the forwarded client's address if {@code tollgate.api.trusted-proxies} names the proxy
+ * ({@link ClientAddress}), else the proxy's.
  */
 @ApplicationScoped
 @Transactional
@@ -34,7 +37,12 @@ public class AuditTrail {
 
     /** Records what {@code actor} did; {@code tokenName} is null for events that concern no token. */
     public void record(AuditAction action, String actor, String tokenName, String details) {
-        em.persist(new AuditRecord(clock.instant(), actor, action, tokenName, details, clientAddress()));
+        record(action, actor, tokenName, details, clientAddress());
+    }
+
+    /** Records an event on behalf of a client whose address the caller knows. */
+    public void record(AuditAction action, String actor, String tokenName, String details, String clientIp) {
+        em.persist(new AuditRecord(clock.instant(), actor, action, tokenName, details, clientIp));
     }
 
     /** When {@code actor}'s last {@code limit} records of {@code action} after {@code since} happened, newest first. */
@@ -42,6 +50,29 @@ public class AuditTrail {
     public List<Instant> times(String actor, AuditAction action, Instant since, int limit) {
         return em.createNamedQuery("AuditRecord.timesOf", Instant.class)
                 .setParameter("actor", actor)
+                .setParameter("action", action)
+                .setParameter("since", since)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Like {@link #times}, only for records made from one client address. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Instant> times(String actor, String clientIp, AuditAction action, Instant since, int limit) {
+        return em.createNamedQuery("AuditRecord.timesOfFrom", Instant.class)
+                .setParameter("actor", actor)
+                .setParameter("clientIp", AuditRecord.storedClientIp(clientIp))
+                .setParameter("action", action)
+                .setParameter("since", since)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** When the last {@code limit} records of {@code action} from one client address after {@code since} happened. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Instant> timesFrom(String clientIp, AuditAction action, Instant since, int limit) {
+        return em.createNamedQuery("AuditRecord.timesFrom", Instant.class)
+                .setParameter("clientIp", AuditRecord.storedClientIp(clientIp))
                 .setParameter("action", action)
                 .setParameter("since", since)
                 .setMaxResults(limit)
@@ -60,7 +91,7 @@ public class AuditTrail {
 
     private String clientAddress() {
         try {
-            return request.getRemoteAddr();
+            return ClientAddress.of(request);
         } catch (ContextNotActiveException | IllegalStateException noHttpRequest) {
             return null;
         }

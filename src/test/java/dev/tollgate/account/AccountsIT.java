@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,8 +15,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.UserTransaction;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -63,6 +70,9 @@ class AccountsIT {
     @PersistenceContext
     EntityManager em;
 
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
     private static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -110,46 +120,106 @@ class AccountsIT {
         assertEquals(Outcome.WRONG, signIns.attempt(name, PASSWORD.toUpperCase()));
     }
 
+    /** A client address of its own for each call (IPv6 documentation range): the lockout counts per address. */
+    private static String address() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("2001:db8:%x:%x:%x:%x::1", random.nextInt(0x10000), random.nextInt(0x10000),
+                random.nextInt(0x10000), random.nextInt(0x10000));
+    }
+
     @Test
-    void fiveFailuresLockAnAccountEvenAgainstTheRightPassword() {
+    void fiveFailuresLockANameFromOneAddressButNotTheRealAdminElsewhere() {
         String name = unique("lock");
+        String attacker = address();
         admins.add(name, PASSWORD, "admin");
         for (int i = 1; i < SignIns.MAX_FAILURES; i++) {
-            assertEquals(Outcome.WRONG, signIns.attempt(name, "wrong password " + i));
+            assertEquals(Outcome.WRONG, signIns.attempt(name, "wrong password " + i, attacker));
         }
-        assertEquals(Outcome.LOCKED, signIns.attempt(name, "wrong password 5"));
-        assertEquals(Outcome.LOCKED, signIns.attempt(name, PASSWORD));
-        Duration left = signIns.lockedFor(name).orElseThrow();
+        assertEquals(Outcome.LOCKED, signIns.attempt(name, "wrong password 5", attacker));
+        assertEquals(Outcome.LOCKED, signIns.attempt(name, PASSWORD, attacker));
+        Duration left = signIns.lockedFor(name, attacker).orElseThrow();
         assertTrue(left.compareTo(Duration.ofMinutes(14)) > 0 && left.compareTo(Duration.ofMinutes(15)) <= 0, left.toString());
         assertEquals(SignIns.MAX_FAILURES, records(AuditAction.SIGN_IN_FAILED, name).size());
         assertEquals(1, records(AuditAction.SIGN_IN_REFUSED, name).size());
-        assertTrue(records(AuditAction.SIGN_IN_FAILED, name).stream().allMatch(r -> r.getClientIp() != null));
+        assertTrue(records(AuditAction.SIGN_IN_FAILED, name).stream().allMatch(r -> attacker.equals(r.getClientIp())));
+
+        // the real admin, from anywhere else, is not locked out by someone who knows the name
+        String admin = address();
+        assertTrue(signIns.lockedFor(name, admin).isEmpty());
+        assertEquals(Outcome.SIGNED_IN, signIns.attempt(name, PASSWORD, admin));
 
         String neighbour = unique("lock");
         admins.add(neighbour, PASSWORD, "admin");
-        assertEquals(Outcome.SIGNED_IN, signIns.attempt(neighbour, PASSWORD));
+        assertEquals(Outcome.SIGNED_IN, signIns.attempt(neighbour, PASSWORD, attacker));
+    }
+
+    @Test
+    void parallelAttemptsCannotAllPassTheCheckBeforeTheFirstFailureCounts() throws Exception {
+        String name = unique("burst");
+        String attacker = address();
+        admins.add(name, PASSWORD, "admin");
+        int attempts = 3 * SignIns.MAX_FAILURES;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Outcome>> outcomes = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            String password = "wrong password " + i;
+            outcomes.add(executor.submit(() -> {
+                start.await();
+                return signIns.attempt(name, password, attacker);
+            }));
+        }
+        start.countDown();
+        List<Outcome> results = new ArrayList<>();
+        for (Future<Outcome> outcome : outcomes) {
+            results.add(outcome.get(5, TimeUnit.MINUTES));
+        }
+        assertEquals(SignIns.MAX_FAILURES, records(AuditAction.SIGN_IN_FAILED, name).size(), results.toString());
+        assertEquals(attempts - SignIns.MAX_FAILURES, records(AuditAction.SIGN_IN_REFUSED, name).size());
+        assertEquals(SignIns.MAX_FAILURES - 1, results.stream().filter(r -> r == Outcome.WRONG).count());
+    }
+
+    @Test
+    void manyFailedNamesFromOneAddressPauseEverySignInFromIt() {
+        int limit = 3;
+        signIns.limitFailuresPerAddress(limit);
+        try {
+            String sprayer = address();
+            for (int i = 1; i < limit; i++) {
+                assertEquals(Outcome.WRONG, signIns.attempt(unique("spray"), PASSWORD, sprayer));
+            }
+            assertEquals(Outcome.LOCKED, signIns.attempt(unique("spray"), PASSWORD, sprayer), "failure " + limit);
+            String name = unique("sprayed");
+            admins.add(name, PASSWORD, "admin");
+            assertEquals(Outcome.LOCKED, signIns.attempt(name, PASSWORD, sprayer), "the right password too");
+            assertTrue(signIns.lockedFor(unique("any"), sprayer).isPresent());
+            assertEquals(Outcome.SIGNED_IN, signIns.attempt(name, PASSWORD, address()));
+        } finally {
+            signIns.init();
+        }
     }
 
     @Test
     void unknownNamesLockExactlyLikeRealOnes() {
         String ghost = unique("ghost");
+        String from = address();
         for (int i = 1; i < SignIns.MAX_FAILURES; i++) {
-            assertEquals(Outcome.WRONG, signIns.attempt(ghost, PASSWORD));
+            assertEquals(Outcome.WRONG, signIns.attempt(ghost, PASSWORD, from));
         }
-        assertEquals(Outcome.LOCKED, signIns.attempt(ghost, PASSWORD));
-        assertTrue(signIns.lockedFor(ghost.toUpperCase()).isPresent());
+        assertEquals(Outcome.LOCKED, signIns.attempt(ghost, PASSWORD, from));
+        assertTrue(signIns.lockedFor(ghost.toUpperCase(), from).isPresent());
     }
 
     @Test
     void aSuccessfulSignInStartsTheCountAgain() {
         String name = unique("reset");
+        String from = address();
         admins.add(name, PASSWORD, "admin");
         for (int i = 1; i < SignIns.MAX_FAILURES; i++) {
-            signIns.attempt(name, "wrong password " + i);
+            signIns.attempt(name, "wrong password " + i, from);
         }
-        assertEquals(Outcome.SIGNED_IN, signIns.attempt(name, PASSWORD));
-        assertEquals(Outcome.WRONG, signIns.attempt(name, "wrong password again"));
-        assertTrue(signIns.lockedFor(name).isEmpty());
+        assertEquals(Outcome.SIGNED_IN, signIns.attempt(name, PASSWORD, from));
+        assertEquals(Outcome.WRONG, signIns.attempt(name, "wrong password again", from));
+        assertTrue(signIns.lockedFor(name, from).isEmpty());
     }
 
     @Test

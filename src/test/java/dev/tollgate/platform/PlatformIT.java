@@ -37,9 +37,9 @@ class PlatformIT {
         List<Object> failed = em.createNativeQuery("SELECT \"script\" FROM \"" + Schema.HISTORY
                 + "\" WHERE \"success\" = FALSE").getResultList();
         assertEquals(List.of(), failed);
-        Number tokenChangeTable = (Number) em.createNativeQuery("SELECT COUNT(*) FROM \"" + Schema.HISTORY
-                + "\" WHERE \"script\" = 'V5__token_changes.sql'").getSingleResult();
-        assertEquals(1, tokenChangeTable.intValue(), "the newest script is applied");
+        Number newest = (Number) em.createNativeQuery("SELECT COUNT(*) FROM \"" + Schema.HISTORY
+                + "\" WHERE \"script\" = 'V6__sign_in_counts_per_address.sql'").getSingleResult();
+        assertEquals(1, newest.intValue(), "the newest script is applied");
     }
 
     @Test

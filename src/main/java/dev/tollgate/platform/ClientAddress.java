@@ -1,4 +1,4 @@
-package dev.tollgate.api;
+package dev.tollgate.platform;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -13,16 +13,16 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.logging.Logger;
 
-import dev.tollgate.platform.Configuration;
-
 /**
- * Hands the API client's address (the connection's, or the forwarded one when a {@link TrustedProxies trusted
- * proxy} sent the request) to {@link TokenGuard} as a request property. In a Servlet container the JAX-RS
- * request properties are the servlet request's attributes, so the guard reads it straight from the request it is
- * given. Through an injected {@code @Context HttpServletRequest} every call first looks up the current request: that
- * one call was a third of the guard's cost under load (bench/run, P1).
+ * Records the client's address on every request: the connection's, or the forwarded one when a
+ * {@link TrustedProxies trusted proxy} sent the request. The API's throttle and last use, the sign-in lockout and
+ * the audit trail all read it from here, so that they agree on who a client is.
+ *
+ * <p>In a Servlet container the JAX-RS request properties are the servlet request's attributes, so the API's guard
+ * reads it straight from the request it is given. Through an injected {@code @Context HttpServletRequest} every call
+ * first looks up the current request: that one call was a third of the guard's cost under load (bench/run, P1).
  */
-@WebFilter(filterName = "ClientAddress", urlPatterns = "/api/*")
+@WebFilter(filterName = "ClientAddress", urlPatterns = "/*")
 public class ClientAddress extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -39,7 +39,7 @@ public class ClientAddress extends HttpFilter {
     public void init() {
         proxies = TrustedProxies.parse(configuration.value(TrustedProxies.KEY).orElse(null));
         if (!proxies.isEmpty()) {
-            LOG.info(() -> "Tollgate takes the API client's address from X-Forwarded-For when the request comes from "
+            LOG.info(() -> "Tollgate takes the client's address from X-Forwarded-For when the request comes from "
                     + configuration.value(TrustedProxies.KEY).orElse(""));
         }
     }
@@ -55,7 +55,12 @@ public class ClientAddress extends HttpFilter {
     }
 
     /** @return the address this filter recorded, or null if it did not run for the request */
-    static String of(ContainerRequestContext request) {
+    public static String of(ContainerRequestContext request) {
         return request.getProperty(PROPERTY) instanceof String address ? address : null;
+    }
+
+    /** @return the address this filter recorded, or the connection's if it did not run for the request */
+    public static String of(HttpServletRequest request) {
+        return request.getAttribute(PROPERTY) instanceof String address ? address : request.getRemoteAddr();
     }
 }

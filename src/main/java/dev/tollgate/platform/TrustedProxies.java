@@ -1,4 +1,4 @@
-package dev.tollgate.api;
+package dev.tollgate.platform;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

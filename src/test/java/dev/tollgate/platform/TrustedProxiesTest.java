@@ -1,4 +1,4 @@
-package dev.tollgate.api;
+package dev.tollgate.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
