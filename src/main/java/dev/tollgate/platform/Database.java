@@ -97,6 +97,16 @@ public class Database {
         return known;
     }
 
+    /** Whether the database is the embedded Derby one (known once the application has started). */
+    public boolean isEmbedded() {
+        return embeddedDerby;
+    }
+
+    /** The embedded database's folder ({@code derby.system.home}, else the working directory). */
+    public static Path embeddedHome() {
+        return derbyHome();
+    }
+
     private static Path derbyHome() {
         return Path.of(System.getProperty("derby.system.home", System.getProperty("user.dir"))).toAbsolutePath();
     }

@@ -7,6 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,6 +31,9 @@ class PlatformIT {
     @Inject
     Configuration configuration;
 
+    @Inject
+    Database database;
+
     @PersistenceContext
     EntityManager em;
 
@@ -40,6 +46,17 @@ class PlatformIT {
         Number newest = (Number) em.createNativeQuery("SELECT COUNT(*) FROM \"" + Schema.HISTORY
                 + "\" WHERE \"script\" = 'V6__sign_in_counts_per_address.sql'").getSingleResult();
         assertEquals(1, newest.intValue(), "the newest script is applied");
+    }
+
+    @Test
+    void theDigestKeyIsNeverASilentDefault() throws Exception {
+        if (!database.isEmbedded()) { // the PostgreSQL run: a shared database starts only with a configured key
+            assertTrue(configuration.value("tollgate.token.digest-key").filter(k -> !k.isBlank()).isPresent());
+            return;
+        }
+        Path file = Database.embeddedHome().resolve("tollgate-digest.key");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertTrue(Files.readString(file).strip().length() >= 32);
     }
 
     @Test
