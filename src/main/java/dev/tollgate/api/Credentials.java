@@ -46,6 +46,12 @@ record Credentials(String scheme, String token) {
         return scheme != null;
     }
 
+    /** Never the token: a record's own toString would put the secret into any log line or exception message. */
+    @Override
+    public String toString() {
+        return "Credentials[scheme=" + scheme + ", token=" + (token == null ? "none" : "(hidden)") + "]";
+    }
+
     /** The user name of Basic credentials: everything before the first colon (RFC 7617), or null. */
     private static String userOf(String base64) {
         try {

@@ -22,6 +22,16 @@ class CredentialsTest {
     }
 
     @Test
+    void itsTextNeverHoldsTheToken() {
+        String secret = "tlg_" + "S".repeat(38);
+        for (Credentials credentials : List.of(of("Bearer " + secret), of(basic(secret + ":x")))) {
+            assertFalse(credentials.toString().contains(secret), credentials.toString());
+            assertFalse(credentials.toString().contains("SSSS"), credentials.toString());
+            assertTrue(credentials.toString().contains("(hidden)"), credentials.toString());
+        }
+    }
+
+    @Test
     void readsBearerTokensWhateverTheSchemeCase() {
         assertEquals(new Credentials("Bearer", "tok"), of("Bearer tok"));
         assertEquals(new Credentials("Bearer", "tok"), of("bEARER   tok  "));
