@@ -37,7 +37,7 @@ import dev.tollgate.token.Tokens;
  * {@code POST /bench/seed?count=N} bulk-inserts N tokens with realistic names,
  * {@code POST /bench/tokens?name=X&level=READ_ONLY} creates one through {@link Tokens} and prints "id value",
  * {@code POST /bench/delete?id=N} deletes one through {@link Tokens} (the console's code path),
- * {@code POST /bench/unknown} prints a well-formed value that belongs to no token,
+ * {@code POST /bench/unknown?count=N} prints N (default 1) well-formed values that belong to no token, one a line,
  * {@code POST /bench/flush-last-uses} writes the pending last uses now (so that a later measurement counts only its
  * own SQL statements), {@code GET /bench/queries} prints how many SQL statements have run.
  */
@@ -99,7 +99,12 @@ public class BenchServlet extends HttpServlet {
                 response.getWriter().println(token.getId() + " " + value.reveal());
             }
             case "/flush-last-uses" -> response.getWriter().println(lastUses.flush());
-            case "/unknown" -> response.getWriter().println(tokens.generateValue().reveal());
+            case "/unknown" -> {
+                int count = request.getParameter("count") == null ? 1 : Integer.parseInt(request.getParameter("count"));
+                for (int i = 0; i < count; i++) {
+                    response.getWriter().println(tokens.generateValue().reveal());
+                }
+            }
             case "/delete" -> {
                 tokens.delete(Long.parseLong(request.getParameter("id")), "bench");
                 response.getWriter().println("deleted");
