@@ -51,7 +51,7 @@ public class TokenCheck {
         if (presented == null || !TokenValue.isPlausible(presented, prefix)) {
             return new Verdict(null, Failure.MALFORMED, null);
         }
-        TokenValue value = TokenValue.presented(presented);
+        TokenValue value = TokenValue.presented(presented, prefix);
         Optional<TokenSnapshot> token = lookUp(value);
         if (token.isEmpty()) {
             return new Verdict(null, Failure.UNKNOWN, value.hint());
@@ -71,7 +71,7 @@ public class TokenCheck {
         if (presented == null || !TokenValue.isPlausible(presented, prefix)) {
             return Optional.empty();
         }
-        return cache.known(TokenValue.presented(presented)).filter(token -> !token.isExpired(now));
+        return cache.known(TokenValue.presented(presented, prefix)).filter(token -> !token.isExpired(now));
     }
 
     private Optional<TokenSnapshot> lookUp(TokenValue value) {

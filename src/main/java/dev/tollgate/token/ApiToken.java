@@ -25,6 +25,8 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "API_TOKEN")
+@NamedQuery(name = "ApiToken.cutLongHints", query = "UPDATE ApiToken t SET t.hint = SUBSTRING(t.hint, 1, 4)"
+        + " WHERE LENGTH(t.hint) > 4 AND t.hint NOT LIKE :prefixed ESCAPE '\\'")
 @NamedQuery(name = "ApiToken.findByDigest", query = "SELECT t FROM ApiToken t WHERE t.digest = :digest")
 @NamedQuery(name = "ApiToken.countByNameKey",
         query = "SELECT COUNT(t) FROM ApiToken t WHERE t.nameKey = :nameKey AND t.id <> :id")

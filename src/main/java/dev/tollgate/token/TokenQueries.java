@@ -108,10 +108,10 @@ class TokenQueries {
     private Predicate valueMatches(CriteriaBuilder cb, Root<ApiToken> token, String value) {
         if (value.length() >= TokenValue.CUSTOM_MIN) {
             return TokenValue.isPlausible(value, prefix)
-                    ? cb.equal(token.get("digest"), digests.digest(TokenValue.presented(value)))
+                    ? cb.equal(token.get("digest"), digests.digest(TokenValue.presented(value, prefix)))
                     : cb.disjunction();
         }
-        String hint = TokenValue.presented(value).hint();
+        String hint = TokenValue.presented(value, prefix).hint();
         return value.length() <= hint.length()
                 ? cb.like(token.get("hint"), escapeLike(value) + "%", '\\')
                 : cb.equal(token.get("hint"), hint);

@@ -12,6 +12,14 @@ import java.util.zip.CRC32;
  * prefix, and a mistyped or forged one is rejected by its checksum without touching the database. Admins may also
  * specify their own value: 20 to 200 visible ASCII characters; a custom value that starts with the prefix must be
  * a well-formed generated value, so that the checksum rule stays true for everything that carries the prefix.
+ * A new custom value must also hold no {@code :} (HTTP Basic, which carries the token as the user name, would cut it
+ * there) and at least {@value #CUSTOM_MIN_DISTINCT} distinct characters (so that {@code aaaa…} or {@code abab…}
+ * cannot be set). Values presented to the API are judged by the older, looser rules, so that a custom value set
+ * before these rules existed keeps working.
+ *
+ * <p>The {@link #hint()} that tables, the audit trail and the log show is the prefix and 4 characters of a value
+ * that carries the prefix, and only the first 4 characters of any other, so that a custom value never gives away
+ * more of itself than a generated one.
  */
 public final class TokenValue {
 
@@ -19,13 +27,17 @@ public final class TokenValue {
     static final int CHECKSUM_LENGTH = 6;
     public static final int CUSTOM_MIN = 20;
     public static final int CUSTOM_MAX = 200;
+    static final int CUSTOM_MIN_DISTINCT = 8;
     private static final int HINT_CHARACTERS = 4;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String value;
+    private final int hintLength;
 
-    private TokenValue(String value) {
+    private TokenValue(String value, String prefix) {
         this.value = value;
+        this.hintLength = prefix != null && value.startsWith(prefix + "_")
+                ? prefix.length() + 1 + HINT_CHARACTERS : HINT_CHARACTERS;
     }
 
     public static TokenValue generate(String prefix) {
@@ -33,7 +45,7 @@ public final class TokenValue {
         for (int i = 0; i < RANDOM_LENGTH; i++) {
             random.append(Base62.ALPHABET.charAt(RANDOM.nextInt(Base62.ALPHABET.length())));
         }
-        return new TokenValue(prefix + "_" + random + checksum(random));
+        return new TokenValue(prefix + "_" + random + checksum(random), prefix);
     }
 
     /**
@@ -43,10 +55,13 @@ public final class TokenValue {
      */
     public static TokenValue custom(String text, String prefix) {
         String problem = problemWithCustom(text, prefix);
+        if (problem == null) {
+            problem = problemWithNewCustom(text);
+        }
         if (problem != null) {
             throw new InvalidTokenException("value", problem);
         }
-        return new TokenValue(text);
+        return new TokenValue(text, prefix);
     }
 
     /**
@@ -58,8 +73,8 @@ public final class TokenValue {
     }
 
     /** Wraps a presented value that passed {@link #isPlausible}, for digesting. */
-    public static TokenValue presented(String text) {
-        return new TokenValue(Objects.requireNonNull(text));
+    public static TokenValue presented(String text, String prefix) {
+        return new TokenValue(Objects.requireNonNull(text), prefix);
     }
 
     static String problemWithCustom(String text, String prefix) {
@@ -74,6 +89,18 @@ public final class TokenValue {
         }
         if (text.startsWith(prefix + "_") && !isWellFormedGenerated(text, prefix)) {
             return "A token that starts with \"" + prefix + "_\" must be one that Tollgate generated.";
+        }
+        return null;
+    }
+
+    /** The rules a new custom value must meet beyond those for presented values. */
+    private static String problemWithNewCustom(String text) {
+        if (text.indexOf(':') >= 0) {
+            return "A token may not contain \":\" (HTTP Basic authentication could not carry it).";
+        }
+        if (text.chars().distinct().count() < CUSTOM_MIN_DISTINCT) {
+            return "A token needs at least " + CUSTOM_MIN_DISTINCT + " different characters; this one is too easy"
+                    + " to guess.";
         }
         return null;
     }
@@ -103,9 +130,7 @@ public final class TokenValue {
 
     /** A short, non-secret reminder for tables: the prefix and first characters, e.g. {@code tlg_AbCd}. */
     public String hint() {
-        int underscore = value.indexOf('_');
-        int end = underscore > 0 && underscore < 10 ? underscore + 1 + HINT_CHARACTERS : HINT_CHARACTERS;
-        return value.substring(0, Math.min(end, value.length()));
+        return value.substring(0, Math.min(hintLength, value.length()));
     }
 
     /** Never the secret: a token value that ends up in a log or a message shows only its hint. */

@@ -1,8 +1,12 @@
 package dev.tollgate.token;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.OptimisticLockException;
@@ -17,6 +21,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import dev.tollgate.platform.Configuration;
 import dev.tollgate.platform.Constraints;
@@ -31,6 +37,7 @@ import dev.tollgate.platform.Constraints;
 public class Tokens {
 
     static final String DEFAULT_PREFIX = "tlg";
+    private static final Logger LOG = Logger.getLogger(Tokens.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -53,6 +60,29 @@ public class Tokens {
     @Transactional(Transactional.TxType.SUPPORTS)
     public String prefix() {
         return configuration.value("tollgate.token.prefix", DEFAULT_PREFIX);
+    }
+
+    /**
+     * Earlier releases kept up to 13 characters of a custom value with an early {@code _} as its hint; the hint
+     * is now 4 characters for any value without the prefix ({@link TokenValue#hint()}). Old hints are cut once the
+     * schema is in place, at every start (a cheap no-op once done), so the table, its filter and the audit trail
+     * see only short ones.
+     */
+    void cutLongHints(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
+                      Object applicationStarted) {
+        try {
+            int cut = cutLongHints();
+            if (cut > 0) {
+                LOG.info(() -> "Cut the stored hints of " + cut + " custom token values to 4 characters");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not cut long token hints; they stay as they are until changed", e);
+        }
+    }
+
+    int cutLongHints() {
+        String prefixed = TokenQueries.escapeLike(prefix() + "_") + "%";
+        return em.createNamedQuery("ApiToken.cutLongHints").setParameter("prefixed", prefixed).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

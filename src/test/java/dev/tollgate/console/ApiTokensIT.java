@@ -496,6 +496,10 @@ class ApiTokensIT {
         values.put("ümlaut-value-0123456789", visibleAscii);
         values.put("🔑".repeat(12), visibleAscii);
         values.put("tlg_" + "B".repeat(38), "A token that starts with \"tlg_\" must be one that Tollgate generated.");
+        values.put("helpdesk:key-0123456789", "A token may not contain \":\" (HTTP Basic authentication could not"
+                + " carry it).");
+        values.put("abababababababababababab", "A token needs at least 8 different characters; this one is too easy"
+                + " to guess.");
         values.put(takenValue, "That token value is already in use; choose another.");
         setThroughTheDom("token-form:name", tag + " fresh");
         browser().click(By.id("token-form:edit-value"));

@@ -12,7 +12,7 @@ class TokenDigestsTest {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
         TokenDigests digests = new TokenDigests("Jefe");
         assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
-                digests.digest(TokenValue.presented("what do ya want for nothing?")));
+                digests.digest(TokenValue.presented("what do ya want for nothing?", "tlg")));
     }
 
     @Test

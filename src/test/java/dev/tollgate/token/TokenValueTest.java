@@ -76,11 +76,31 @@ class TokenValueTest {
 
     @Test
     void customValueLengthLimits() {
-        assertThrows(InvalidTokenException.class, () -> TokenValue.custom("x".repeat(19), "tlg"));
-        assertEquals("x".repeat(20), TokenValue.custom("x".repeat(20), "tlg").reveal());
-        assertEquals("x".repeat(200), TokenValue.custom("x".repeat(200), "tlg").reveal());
-        assertThrows(InvalidTokenException.class, () -> TokenValue.custom("x".repeat(201), "tlg"));
+        String varied = "abcdefgh";
+        assertThrows(InvalidTokenException.class, () -> TokenValue.custom((varied + "x".repeat(11)), "tlg"));
+        assertEquals(varied + "x".repeat(12), TokenValue.custom(varied + "x".repeat(12), "tlg").reveal());
+        assertEquals(varied + "x".repeat(192), TokenValue.custom(varied + "x".repeat(192), "tlg").reveal());
+        assertThrows(InvalidTokenException.class, () -> TokenValue.custom(varied + "x".repeat(193), "tlg"));
         assertTrue(TokenValue.isPlausible("my-own-helpdesk-key-2026!", "tlg"));
+    }
+
+    @Test
+    void aNewCustomValueHoldsNoColonBecauseBasicAuthenticationCouldNotCarryIt() {
+        InvalidTokenException e = assertThrows(InvalidTokenException.class,
+                () -> TokenValue.custom("helpdesk:key-2026-0123456789", "tlg"));
+        assertEquals("value", e.field());
+        assertTrue(e.getMessage().contains("\":\""), e.getMessage());
+        // set before the rule existed: still presented, still looked up
+        assertTrue(TokenValue.isPlausible("helpdesk:key-2026-0123456789", "tlg"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aaaaaaaaaaaaaaaaaaaaaaaa", "abababababababababababab", "abcdefgabcdefgabcdefgabcdefg"})
+    void aNewCustomValueNeedsEightDifferentCharacters(String text) {
+        InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> TokenValue.custom(text, "tlg"));
+        assertEquals("A token needs at least 8 different characters; this one is too easy to guess.", e.getMessage());
+        assertTrue(TokenValue.isPlausible(text, "tlg"));
+        assertEquals("abcdefghabcdefghabcdefgh", TokenValue.custom("abcdefghabcdefghabcdefgh", "tlg").reveal());
     }
 
     @Test
@@ -90,5 +110,16 @@ class TokenValueTest {
         assertEquals(value.hint() + "…", value.toString());
         assertNotEquals(value.reveal(), value.toString());
         assertEquals("my-o", TokenValue.custom("my-own-helpdesk-key-2026!", "tlg").hint());
+    }
+
+    @Test
+    void aCustomValueWithAnEarlyUnderscoreShowsNoMoreThanFourCharacters() {
+        assertEquals("acme", TokenValue.custom("acme_key_0123456789xyz", "tlg").hint());
+        assertEquals("abcd", TokenValue.custom("abcdefgh_ijklmnopqrstu", "tlg").hint());
+        assertEquals("abcd", TokenValue.presented("abcdefgh_ijklmnopqrstu", "tlg").hint());
+        assertEquals("ab_c", TokenValue.presented("ab_cdefghijklmnopqrstu", "tlg").hint());
+        TokenValue generated = TokenValue.generate("acme");
+        assertEquals(generated.reveal().substring(0, 9), generated.hint());
+        assertEquals(generated.hint(), TokenValue.presented(generated.reveal(), "acme").hint());
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,9 @@ class TokensIT {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    UserTransaction transaction;
+
     /** Names unique to this test run, so tests share the database without seeing each other. */
     private static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -66,10 +70,34 @@ class TokensIT {
     }
 
     @Test
+    void longHintsOfEarlierReleasesAreCutToFourCharactersAndPrefixedOnesKept() throws Exception {
+        ApiToken custom = tokens.create(new TokenDraft(unique("old-hint"), AccessLevel.READ_ONLY, null),
+                tokens.customValue("abcdefgh_" + UUID.randomUUID()), "t");
+        TokenValue generated = tokens.generateValue();
+        ApiToken prefixed = tokens.create(new TokenDraft(unique("prefixed"), AccessLevel.READ_ONLY, null),
+                generated, "t");
+        transaction.begin();
+        em.createNativeQuery("UPDATE API_TOKEN SET HINT = 'abcdefgh_ijkl' WHERE ID = ?")
+                .setParameter(1, custom.getId()).executeUpdate();
+        transaction.commit();
+        assertEquals("abcdefgh_ijkl", hintOf(custom));
+
+        assertTrue(tokens.cutLongHints() >= 1);
+        assertEquals("abcd", hintOf(custom));
+        assertEquals(generated.hint(), hintOf(prefixed));
+        assertEquals(0, tokens.cutLongHints(), "nothing left to cut");
+    }
+
+    private String hintOf(ApiToken token) {
+        return (String) em.createNativeQuery("SELECT HINT FROM API_TOKEN WHERE ID = ?")
+                .setParameter(1, token.getId()).getSingleResult();
+    }
+
+    @Test
     void findsATokenByItsValueOnly() {
         TokenValue value = tokens.generateValue();
         ApiToken created = tokens.create(new TokenDraft(unique("lookup"), AccessLevel.READ_AND_WRITE, null), value, "t");
-        TokenSnapshot found = tokens.findByValue(TokenValue.presented(value.reveal())).orElseThrow();
+        TokenSnapshot found = tokens.findByValue(TokenValue.presented(value.reveal(), "tlg")).orElseThrow();
         assertEquals(created.getId(), found.id());
         assertEquals(AccessLevel.READ_AND_WRITE, found.accessLevel());
         assertTrue(tokens.findByValue(tokens.generateValue()).isEmpty());
