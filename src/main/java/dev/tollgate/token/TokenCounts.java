@@ -18,19 +18,24 @@ import java.util.function.LongSupplier;
  * <p>Exact, like {@link TokenCache}: every {@link TokenChanged} clears it in the committing thread before the
  * change's service call returns, and a count that was read while a change committed is answered but not kept (the
  * generation counter). The change feed ({@code dev.tollgate.cluster}) calls {@link #invalidate()} when another
- * server changed a token, and while its {@link CacheLease} has run out every count reads the database. At most {@value #MAX_ENTRIES} filter combinations are
- * kept (one per distinct text typed into a filter); when full it starts again.
+ * server changed a token, and while its {@link CacheLease} has run out every count reads the database. At most
+ * {@value #MAX_ENTRIES} filter combinations are kept (one per distinct text typed into a filter); when full it starts
+ * again. Text typed into the token filter is remembered only by its keyed digest: it may be a whole value, pasted to
+ * find its token, or a good part of one, and it must not outlive the request in memory.
  */
 @ApplicationScoped
 public class TokenCounts {
 
     static final int MAX_ENTRIES = 1_000;
 
-    private record Filters(String name, String value, AccessLevel accessLevel) {
+    private record Filters(String name, String valueDigest, AccessLevel accessLevel) {
     }
 
     @Inject
     CacheLease lease = CacheLease.permanent();
+
+    @Inject
+    TokenDigests digests;
 
     private final Map<Filters, Long> counts = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
@@ -40,7 +45,8 @@ public class TokenCounts {
         if (!lease.valid()) {
             return database.getAsLong();
         }
-        Filters filters = new Filters(search.name(), search.value(), search.accessLevel());
+        Filters filters = new Filters(search.name(), search.value() == null ? null : digests.digestOf(search.value()),
+                search.accessLevel());
         Long known = counts.get(filters);
         if (known != null) {
             return known;
@@ -62,6 +68,11 @@ public class TokenCounts {
 
     int size() {
         return counts.size();
+    }
+
+    /** For a test: whether any remembered filter holds this text as it was typed. */
+    boolean remembersText(String text) {
+        return counts.keySet().stream().anyMatch(key -> text.equals(key.name()) || text.equals(key.valueDigest()));
     }
 
     /** Forgets every count; the next table render counts again. */

@@ -95,8 +95,13 @@ public class TokenDigests {
     }
 
     public String digest(TokenValue value) {
+        return digestOf(value.reveal()); // token values are ASCII: their UTF-8 is their ASCII
+    }
+
+    /** The keyed digest of any text, e.g. to remember what was typed into the token filter without keeping it. */
+    String digestOf(String text) {
         Mac mac = copyOfPrototype();
-        return HexFormat.of().formatHex(mac.doFinal(value.reveal().getBytes(StandardCharsets.US_ASCII)));
+        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Mac copyOfPrototype() {

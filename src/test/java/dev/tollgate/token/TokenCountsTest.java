@@ -1,6 +1,7 @@
 package dev.tollgate.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,10 @@ import org.junit.jupiter.api.Test;
 class TokenCountsTest {
 
     private final TokenCounts counts = new TokenCounts();
+
+    {
+        counts.digests = new TokenDigests("counts-test-key");
+    }
     private final AtomicLong rows = new AtomicLong(100_000);
     private final AtomicInteger queries = new AtomicInteger();
 
@@ -35,6 +40,23 @@ class TokenCountsTest {
         count(search(null, AccessLevel.READ_ONLY, TokenSort.NAME, 0));
         count(search("ums", AccessLevel.READ_ONLY, TokenSort.HINT, 50));
         assertEquals(4, queries.get(), "each combination of filters is counted once");
+    }
+
+    @Test
+    void aValueTypedIntoTheTokenFilterIsRememberedOnlyByItsDigest() {
+        String pasted = TokenValue.generate("tlg").reveal();
+        String partOfOne = pasted.substring(0, 15);
+        counts.count(new TokenSearch(null, pasted, null, TokenSort.NAME, true, 0, 25), rows::get);
+        counts.count(new TokenSearch(null, partOfOne, null, TokenSort.NAME, true, 0, 25), rows::get);
+        assertEquals(2, counts.size());
+        assertFalse(counts.remembersText(pasted));
+        assertFalse(counts.remembersText(partOfOne));
+        counts.count(new TokenSearch(null, pasted, null, TokenSort.HINT, false, 25, 25), () -> {
+            throw new AssertionError("the remembered count of the same value is used");
+        });
+        assertEquals(1, counts.count(new TokenSearch(null, "é", null, TokenSort.NAME, true, 0, 25), () -> 1));
+        assertEquals(2, counts.count(new TokenSearch(null, "ü", null, TokenSort.NAME, true, 0, 25), () -> 2),
+                "texts that differ are told apart, whatever their characters");
     }
 
     @Test
