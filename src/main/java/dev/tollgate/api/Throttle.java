@@ -10,7 +10,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,9 +24,14 @@ import dev.tollgate.platform.Configuration;
  *
  * <p>Successful requests cost one map look-up and are never counted or delayed. Requests without any credentials
  * are not counted either: clients that wait for the 401 challenge before sending their token are not attackers.
- * IPv6 clients are counted per /64, the block one subscriber usually holds. At most {@value #MAX_ADDRESSES}
- * addresses are tracked; when full, finished windows go first, then arbitrary ones, so memory stays bounded
- * whatever an attacker sends.
+ * IPv6 clients are counted per /64, the block one subscriber usually holds, and each /48 (one site) also has a
+ * budget of {@value #SITE_FACTOR} times the limit, so that an attacker who holds a /48 cannot guess on through its
+ * 65,536 /64s.
+ *
+ * <p>At most {@value #MAX_ADDRESSES} addresses that are not blocked are tracked. When the table is full, finished
+ * windows go first, then running windows with the fewest failures; a running block is never dropped, so a flood
+ * of new addresses cannot lift one. Blocks themselves end with their minute, so their number is bounded by the
+ * failures an attacker can send in a minute divided by the limit.
  */
 @ApplicationScoped
 public class Throttle {
@@ -34,6 +39,7 @@ public class Throttle {
     static final Duration WINDOW = Duration.ofMinutes(1);
     static final int DEFAULT_FAILURES = 20;
     static final int MAX_ADDRESSES = 10_000;
+    static final int SITE_FACTOR = 5;
 
     private record Window(Instant start, int failures) {
 
@@ -43,6 +49,10 @@ public class Throttle {
 
         boolean isOver(Instant now) {
             return !now.isBefore(end());
+        }
+
+        boolean blocks(int limit, Instant now) {
+            return failures >= limit && !isOver(now);
         }
     }
 
@@ -66,14 +76,20 @@ public class Throttle {
 
     /** @return how long requests from this address are still refused, or empty if they are not (0 disables) */
     Optional<Duration> blockedFor(String address, Instant now) {
-        if (limit <= 0) {
+        if (limit <= 0 || windows.isEmpty()) { // the usual case: nothing has failed lately
             return Optional.empty();
         }
-        Window window = windows.get(keyOf(address));
-        if (window == null || window.failures() < limit || window.isOver(now)) {
-            return Optional.empty();
+        Optional<Duration> own = blockedFor(windows.get(keyOf(address)), limit, now);
+        if (own.isPresent()) {
+            return own;
         }
-        return Optional.of(Duration.between(now, window.end()));
+        String site = siteOf(address);
+        return site == null ? Optional.empty() : blockedFor(windows.get(site), limit * SITE_FACTOR, now);
+    }
+
+    private static Optional<Duration> blockedFor(Window window, int limit, Instant now) {
+        return window != null && window.blocks(limit, now)
+                ? Optional.of(Duration.between(now, window.end())) : Optional.empty();
     }
 
     /** Counts a failed authentication. @return true if this failure is the one that blocks the address */
@@ -82,9 +98,14 @@ public class Throttle {
             return false;
         }
         makeRoom(now);
-        Window window = windows.compute(keyOf(address), (key, old) -> old == null || old.isOver(now)
-                ? new Window(now, 1) : new Window(old.start(), old.failures() + 1));
-        return window.failures() == limit;
+        boolean blocksNow = count(keyOf(address), now) == limit;
+        String site = siteOf(address);
+        return site != null && count(site, now) == limit * SITE_FACTOR || blocksNow;
+    }
+
+    private int count(String key, Instant now) {
+        return windows.compute(key, (k, old) -> old == null || old.isOver(now)
+                ? new Window(now, 1) : new Window(old.start(), old.failures() + 1)).failures();
     }
 
     int limit() {
@@ -96,17 +117,26 @@ public class Throttle {
         return windows.size();
     }
 
-    /** Frees a tenth of the table at once when it is full, so that the cost per failure stays constant. */
+    /**
+     * Frees a tenth of the table at once when it is full, so that the cost per failure stays constant: finished
+     * windows, then the running windows with the fewest failures, never a running block.
+     */
     private void makeRoom(Instant now) {
         if (windows.size() < MAX_ADDRESSES) {
             return;
         }
         windows.values().removeIf(window -> window.isOver(now));
-        Iterator<String> any = windows.keySet().iterator();
-        while (windows.size() > MAX_ADDRESSES * 9 / 10 && any.hasNext()) {
-            any.next();
-            any.remove();
+        int excess = windows.size() - MAX_ADDRESSES * 9 / 10;
+        if (excess <= 0) {
+            return;
         }
+        windows.entrySet().stream()
+                .filter(entry -> entry.getValue().failures() < limit)
+                .sorted(Comparator.comparingInt(entry -> entry.getValue().failures()))
+                .limit(excess)
+                .toList()
+                // remove(key, value): a window that failed again meanwhile, perhaps into a block, stays
+                .forEach(entry -> windows.remove(entry.getKey(), entry.getValue()));
     }
 
     /** The address as counted: IPv4 as is, IPv6 cut to its /64 prefix. */
@@ -114,15 +144,33 @@ public class Throttle {
         if (address == null || address.indexOf(':') < 0) {
             return String.valueOf(address);
         }
+        String prefix = ipv6Prefix(address, 64);
+        return prefix != null ? prefix : ipv4OrAsIs(address);
+    }
+
+    /** The /48 an IPv6 address belongs to, counted with its larger budget; null for IPv4 (and IPv4-mapped). */
+    static String siteOf(String address) {
+        return address == null || address.indexOf(':') < 0 ? null : ipv6Prefix(address, 48);
+    }
+
+    private static String ipv6Prefix(String address, int bits) {
         try {
             // An IP literal: no name look-up happens.
             InetAddress parsed = InetAddress.getByName(address);
-            if (parsed instanceof Inet6Address) {
-                byte[] prefix = Arrays.copyOf(parsed.getAddress(), 16);
-                Arrays.fill(prefix, 8, 16, (byte) 0);
-                return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
+            if (!(parsed instanceof Inet6Address)) {
+                return null;
             }
-            return parsed.getHostAddress();
+            byte[] prefix = Arrays.copyOf(parsed.getAddress(), 16);
+            Arrays.fill(prefix, bits / 8, 16, (byte) 0);
+            return InetAddress.getByAddress(prefix).getHostAddress() + "/" + bits;
+        } catch (UnknownHostException notAnAddress) {
+            return null;
+        }
+    }
+
+    private static String ipv4OrAsIs(String address) {
+        try {
+            return InetAddress.getByName(address).getHostAddress();
         } catch (UnknownHostException notAnAddress) {
             return address;
         }
