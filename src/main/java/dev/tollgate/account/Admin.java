@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * <p>Names are lower case, 1–{@value #USERNAME_MAX} characters of letters, digits and {@code . _ - @}: they appear
  * in the audit trail and in messages, so they stay plain. {@link #passwordStamp()} changes with every new password;
  * a session remembers the stamp it signed in with, so that a password change or a removal ends other sessions.
+ * An account whose password was generated (the first admin's, written to the server log) {@link
+ * #mustChangePassword() must change it} before it can use the console; any new password lifts that.
  */
 @Entity
 @Table(name = "ADMIN_ACCOUNT")
@@ -47,6 +49,9 @@ public class Admin {
 
     @Column(name = "PASSWORD_CHANGED_AT", nullable = false)
     private Instant passwordChangedAt;
+
+    @Column(name = "MUST_CHANGE_PASSWORD", nullable = false)
+    private boolean mustChangePassword;
 
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
@@ -84,8 +89,18 @@ public class Admin {
 
     void changePassword(String newHash, Instant now) {
         this.passwordHash = Objects.requireNonNull(newHash);
+        this.mustChangePassword = false;
         // Milliseconds survive every database's timestamp type, so the stamp reads back as it was written.
         this.passwordChangedAt = now.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The password has been seen by others (it was generated and logged): only a new one opens the console. */
+    void requirePasswordChange() {
+        this.mustChangePassword = true;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public long passwordStamp() {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.tollgate.audit.AuditAction;
 import dev.tollgate.audit.AuditTrail;
@@ -34,11 +35,17 @@ public class AdminSessions {
         admins.find(username).ifPresent(admin -> request.getSession().setAttribute(STAMP, admin.passwordStamp()));
     }
 
-    public boolean isCurrent(HttpServletRequest request) {
+    /** What a signed-in request's session may do: go on, change its password first, or nothing (it must end). */
+    public enum State { CURRENT, MUST_CHANGE_PASSWORD, ENDED }
+
+    public State state(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object stamp = session == null ? null : session.getAttribute(STAMP);
-        return stamp != null && admins.find(request.getRemoteUser())
-                .map(admin -> Objects.equals(stamp, admin.passwordStamp())).orElse(false);
+        Optional<Admin> admin = stamp == null ? Optional.empty() : admins.find(request.getRemoteUser());
+        if (admin.isEmpty() || !Objects.equals(stamp, admin.get().passwordStamp())) {
+            return State.ENDED;
+        }
+        return admin.get().mustChangePassword() ? State.MUST_CHANGE_PASSWORD : State.CURRENT;
     }
 
     /** Signs the admin out: recorded, the container forgets the caller, and the session with all its state goes. */

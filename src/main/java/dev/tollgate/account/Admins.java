@@ -27,6 +27,7 @@ public class Admins {
     /** The first admin's name, and who the audit trail says created it. */
     static final String FIRST_ADMIN = "admin";
     static final String SYSTEM = "tollgate";
+    static final String WRONG_CURRENT = "The current password is wrong.";
 
     @PersistenceContext
     EntityManager em;
@@ -85,7 +86,7 @@ public class Admins {
         Admin admin = find(username).orElseThrow(
                 () -> new AccountException(null, "This admin account no longer exists."));
         if (!passwords.matches(currentPassword, admin.getPasswordHash())) {
-            throw new AccountException("current", "The current password is wrong.");
+            throw new AccountException("current", WRONG_CURRENT);
         }
         if (currentPassword.equals(newPassword)) {
             throw new AccountException("password", "The new password must differ from the current one.");
@@ -95,15 +96,27 @@ public class Admins {
         return admin;
     }
 
-    /** Creates {@value #FIRST_ADMIN} with this password if there is no admin at all; says whether it did. */
-    public boolean createFirstIfNone(String password) {
+    /**
+     * Creates {@value #FIRST_ADMIN} with this password if there is no admin at all; says whether it did. A generated
+     * password must be changed at the first sign-in.
+     */
+    public boolean createFirstIfNone(String password, boolean generated) {
         if (count() > 0) {
             return false;
         }
-        persist(new Admin(FIRST_ADMIN, passwords.hash(password), SYSTEM, clock.instant()));
+        Admin first = new Admin(FIRST_ADMIN, passwords.hash(password), SYSTEM, clock.instant());
+        if (generated) {
+            first.requirePasswordChange();
+        }
+        persist(first);
         audit.record(AuditAction.FIRST_ADMIN_CREATED, SYSTEM, null,
                 "Created the first admin account, \"" + FIRST_ADMIN + "\"");
         return true;
+    }
+
+    /** Makes an admin replace their password before they can go on (a generated one; tests). */
+    void requirePasswordChange(String username) {
+        find(username).ifPresent(Admin::requirePasswordChange);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -15,7 +15,8 @@ import dev.tollgate.platform.Configuration;
 /**
  * Creates the first admin, {@code admin}, when the application starts with no admin at all: with the password of
  * {@value #PASSWORD_KEY} (environment {@code TOLLGATE_ADMIN_PASSWORD}) if it is set and long enough, otherwise with
- * a generated one that is written to the server log once, in one line marked {@value #MARK}.
+ * a generated one that is written to the server log once, in one line marked {@value #MARK}. Since the log is
+ * read by more people than the admin, a generated password opens only Change password until it is replaced.
  *
  * <p>Runs after {@link dev.tollgate.platform.Database} has applied the schema (a later observer priority).
  */
@@ -23,6 +24,8 @@ import dev.tollgate.platform.Configuration;
 public class FirstAdmin {
 
     static final String PASSWORD_KEY = "tollgate.admin.password";
+    /** Set by the training start of server-config/payara-micro/start, whose output nobody is meant to read. */
+    static final String TRAINING_KEY = "tollgate.start.training";
     static final String MARK = "*** TOLLGATE FIRST SIGN-IN ***";
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
 
@@ -42,7 +45,16 @@ public class FirstAdmin {
     }
 
     public void createIfNone() {
+        createIfNone(configuration.value(TRAINING_KEY).filter("true"::equals).isPresent());
+    }
+
+    void createIfNone(boolean training) {
         if (admins.count() > 0) {
+            return;
+        }
+        if (training) {
+            // A password printed now would be one the operator never sees; the real start creates the admin.
+            LOG.info("Training start: the first admin account is left for the real start");
             return;
         }
         String configured = configuration.value(PASSWORD_KEY).filter(p -> !p.isBlank()).orElse(null);
@@ -52,13 +64,13 @@ public class FirstAdmin {
                     + " characters. A password is generated instead.");
         }
         String password = usable ? configured : Passwords.generate();
-        if (admins.createFirstIfNone(password) && !usable) {
+        if (admins.createFirstIfNone(password, !usable) && !usable) {
             LOG.warning(announcement(password));
         }
     }
 
     static String announcement(String password) {
         return MARK + " Sign in to the console as \"" + Admins.FIRST_ADMIN + "\" with the password " + password
-                + " (printed this once only; change it at Settings > Account > Change password).";
+                + " (printed this once only; the console asks for a new one at the first sign-in).";
     }
 }

@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.tollgate.audit.AuditAction;
 import dev.tollgate.audit.AuditRecord;
@@ -29,6 +31,9 @@ import dev.tollgate.platform.Configuration;
  * sign-ins from one address within 15 minutes, whatever the names, every sign-in from that address is refused
  * likewise (each attempt costs a 210,000-iteration hash, and this stops spraying one password over many names).
  * </ul>
+ * A wrong current password given to "Change password" counts as a failed sign-in for the signed-in name (someone
+ * who found a signed-in browser must not be able to guess the password through that form); when it brings the name
+ * to its limit, the session ends ({@link #changePassword}). A password change, like a sign-in, proves the password.
  *
  * <p>The failures are counted from the audit trail, which records each of them anyway, so every server of a
  * cluster counts the same ones. Checking, verifying and recording happen under one lock per name and address on
@@ -41,6 +46,7 @@ import dev.tollgate.platform.Configuration;
 @ApplicationScoped
 public class SignIns {
 
+    /** What came of an attempt: the password was right (signed in, or changed), wrong, or not tried at all. */
     public enum Outcome { SIGNED_IN, WRONG, LOCKED }
 
     /** Why sign-ins are refused, and for how long: for this name from this address, or for the whole address. */
@@ -51,6 +57,9 @@ public class SignIns {
     static final int ADDRESS_MAX_FAILURES = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
     private static final int STRIPES = 64;
+    private static final Set<AuditAction> FAILURES = EnumSet.of(AuditAction.SIGN_IN_FAILED,
+            AuditAction.SIGN_IN_FAILED_UNKNOWN_NAME, AuditAction.PASSWORD_CHANGE_FAILED);
+    private static final Set<AuditAction> PROOFS = EnumSet.of(AuditAction.SIGNED_IN, AuditAction.PASSWORD_CHANGED);
 
     @Inject
     Admins admins;
@@ -95,7 +104,7 @@ public class SignIns {
 
     Outcome attempt(String typedName, String password, String address) {
         String name = key(typedName);
-        synchronized (locks[Math.floorMod((name + '\u0000' + address).hashCode(), STRIPES)]) {
+        synchronized (lock(name, address)) {
             if (lockout(name, address).isPresent()) {
                 audit.record(AuditAction.SIGN_IN_REFUSED, name, null, null, address);
                 return Outcome.LOCKED;
@@ -108,9 +117,47 @@ public class SignIns {
                 audit.record(AuditAction.SIGNED_IN, name, null, null, address);
                 return Outcome.SIGNED_IN;
             }
-            audit.record(AuditAction.SIGN_IN_FAILED, name, null, null, address);
+            // Failures for names that are no account are kept for a shorter time (AuditRetention): a flood of them
+            // must not grow the trail without bound. Only admins, who may know the names, see the difference.
+            audit.record(admin.isPresent() ? AuditAction.SIGN_IN_FAILED : AuditAction.SIGN_IN_FAILED_UNKNOWN_NAME,
+                    name, null, null, address);
             return lockout(name, address).isPresent() ? Outcome.LOCKED : Outcome.WRONG;
         }
+    }
+
+    /**
+     * A signed-in admin's change of their own password, from the current request's client. {@link Outcome#WRONG}:
+     * the current password was wrong, and that was recorded and counted; {@link Outcome#LOCKED}: the name has
+     * reached its limit from this address, so the caller must end the session.
+     *
+     * @throws AccountException if the new password breaks a rule (nothing is counted)
+     */
+    public Outcome changePassword(String username, String currentPassword, String newPassword) {
+        return changePassword(username, currentPassword, newPassword, clientAddress());
+    }
+
+    Outcome changePassword(String username, String currentPassword, String newPassword, String address) {
+        String name = key(username);
+        synchronized (lock(name, address)) {
+            if (lockout(name, address).isPresent()) {
+                return Outcome.LOCKED;
+            }
+            try {
+                admins.changePassword(name, currentPassword, newPassword);
+                return Outcome.SIGNED_IN;
+            } catch (AccountException e) {
+                if (!Admins.WRONG_CURRENT.equals(e.getMessage())) {
+                    throw e;
+                }
+            }
+            // Outside the change's transaction, which rolled back: the failure must stay recorded.
+            audit.record(AuditAction.PASSWORD_CHANGE_FAILED, name, null, null, address);
+            return lockout(name, address).isPresent() ? Outcome.LOCKED : Outcome.WRONG;
+        }
+    }
+
+    private Object lock(String name, String address) {
+        return locks[Math.floorMod((name + '\u0000' + address).hashCode(), STRIPES)];
     }
 
     /** Whether, why and how much longer sign-ins for this name from the current request's client are refused. */
@@ -127,20 +174,19 @@ public class SignIns {
         Instant now = clock.instant();
         Instant windowStart = now.minus(WINDOW);
         if (address != null && addressMaxFailures > 0) {
-            List<Instant> fromAddress = audit.timesFrom(address, AuditAction.SIGN_IN_FAILED, windowStart,
-                    addressMaxFailures);
+            List<Instant> fromAddress = audit.timesFrom(address, FAILURES, windowStart, addressMaxFailures);
             Optional<Duration> left = left(fromAddress, addressMaxFailures, now);
             if (left.isPresent()) {
                 return Optional.of(new Lockout(left.get(), true));
             }
         }
         Instant since = (address == null
-                ? audit.times(name, AuditAction.SIGNED_IN, windowStart, 1)
-                : audit.times(name, address, AuditAction.SIGNED_IN, windowStart, 1))
+                ? audit.times(name, PROOFS, windowStart, 1)
+                : audit.times(name, address, PROOFS, windowStart, 1))
                 .stream().findFirst().orElse(windowStart);
         List<Instant> failures = address == null
-                ? audit.times(name, AuditAction.SIGN_IN_FAILED, since, MAX_FAILURES)
-                : audit.times(name, address, AuditAction.SIGN_IN_FAILED, since, MAX_FAILURES);
+                ? audit.times(name, FAILURES, since, MAX_FAILURES)
+                : audit.times(name, address, FAILURES, since, MAX_FAILURES);
         return left(failures, MAX_FAILURES, now).map(left -> new Lockout(left, false));
     }
 

@@ -10,10 +10,12 @@ public enum AuditAction {
     SIGNED_IN("Signed in"),
     SIGNED_OUT("Signed out"),
     SIGN_IN_FAILED("Sign-in failed"),
+    SIGN_IN_FAILED_UNKNOWN_NAME("Sign-in failed: no such account"),
     SIGN_IN_REFUSED("Sign-in refused: too many failures"),
     ADMIN_ADDED("Admin added"),
     ADMIN_REMOVED("Admin removed"),
     PASSWORD_CHANGED("Password changed"),
+    PASSWORD_CHANGE_FAILED("Password change failed: wrong current password"),
     FIRST_ADMIN_CREATED("First admin created");
 
     private final String label;

@@ -21,12 +21,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "AUDIT_RECORD")
 @NamedQuery(name = "AuditRecord.timesOf", query = "SELECT r.occurredAt FROM AuditRecord r"
-        + " WHERE r.actor = :actor AND r.action = :action AND r.occurredAt > :since ORDER BY r.occurredAt DESC")
+        + " WHERE r.actor = :actor AND r.action IN :actions AND r.occurredAt > :since ORDER BY r.occurredAt DESC")
 @NamedQuery(name = "AuditRecord.timesOfFrom", query = "SELECT r.occurredAt FROM AuditRecord r"
-        + " WHERE r.actor = :actor AND r.clientIp = :clientIp AND r.action = :action AND r.occurredAt > :since"
+        + " WHERE r.actor = :actor AND r.clientIp = :clientIp AND r.action IN :actions AND r.occurredAt > :since"
         + " ORDER BY r.occurredAt DESC")
 @NamedQuery(name = "AuditRecord.timesFrom", query = "SELECT r.occurredAt FROM AuditRecord r"
-        + " WHERE r.clientIp = :clientIp AND r.action = :action AND r.occurredAt > :since"
+        + " WHERE r.clientIp = :clientIp AND r.action IN :actions AND r.occurredAt > :since"
         + " ORDER BY r.occurredAt DESC")
 public class AuditRecord {
 

@@ -5,12 +5,14 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import dev.tollgate.platform.ClientAddress;
 
@@ -45,35 +47,31 @@ public class AuditTrail {
         em.persist(new AuditRecord(clock.instant(), actor, action, tokenName, details, clientIp));
     }
 
-    /** When {@code actor}'s last {@code limit} records of {@code action} after {@code since} happened, newest first. */
+    /** When {@code actor}'s last {@code limit} records of these actions after {@code since} happened, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Instant> times(String actor, AuditAction action, Instant since, int limit) {
-        return em.createNamedQuery("AuditRecord.timesOf", Instant.class)
-                .setParameter("actor", actor)
-                .setParameter("action", action)
-                .setParameter("since", since)
-                .setMaxResults(limit)
-                .getResultList();
+    public List<Instant> times(String actor, Set<AuditAction> actions, Instant since, int limit) {
+        return times(em.createNamedQuery("AuditRecord.timesOf", Instant.class)
+                .setParameter("actor", actor), actions, since, limit);
     }
 
     /** Like {@link #times}, only for records made from one client address. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Instant> times(String actor, String clientIp, AuditAction action, Instant since, int limit) {
-        return em.createNamedQuery("AuditRecord.timesOfFrom", Instant.class)
+    public List<Instant> times(String actor, String clientIp, Set<AuditAction> actions, Instant since, int limit) {
+        return times(em.createNamedQuery("AuditRecord.timesOfFrom", Instant.class)
                 .setParameter("actor", actor)
-                .setParameter("clientIp", AuditRecord.storedClientIp(clientIp))
-                .setParameter("action", action)
-                .setParameter("since", since)
-                .setMaxResults(limit)
-                .getResultList();
+                .setParameter("clientIp", AuditRecord.storedClientIp(clientIp)), actions, since, limit);
     }
 
-    /** When the last {@code limit} records of {@code action} from one client address after {@code since} happened. */
+    /** When the last {@code limit} records of these actions from one client address after {@code since} happened. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Instant> timesFrom(String clientIp, AuditAction action, Instant since, int limit) {
-        return em.createNamedQuery("AuditRecord.timesFrom", Instant.class)
-                .setParameter("clientIp", AuditRecord.storedClientIp(clientIp))
-                .setParameter("action", action)
+    public List<Instant> timesFrom(String clientIp, Set<AuditAction> actions, Instant since, int limit) {
+        return times(em.createNamedQuery("AuditRecord.timesFrom", Instant.class)
+                .setParameter("clientIp", AuditRecord.storedClientIp(clientIp)), actions, since, limit);
+    }
+
+    private static List<Instant> times(TypedQuery<Instant> query, Set<AuditAction> actions, Instant since,
+                                       int limit) {
+        return query.setParameter("actions", actions)
                 .setParameter("since", since)
                 .setMaxResults(limit)
                 .getResultList();

@@ -96,6 +96,10 @@ class AccountsIT {
             assertEquals(recorded + 1, records(AuditAction.FIRST_ADMIN_CREATED, Admins.SYSTEM).size());
             firstAdmin.createIfNone();
             assertEquals(1, admins.count());
+
+            em.createQuery("DELETE FROM Admin").executeUpdate();
+            firstAdmin.createIfNone(true);
+            assertEquals(0, admins.count(), "a training start creates no admin, so it prints no password");
         } finally {
             transaction.rollback();
         }
@@ -207,6 +211,9 @@ class AccountsIT {
         }
         assertEquals(Outcome.LOCKED, signIns.attempt(ghost, PASSWORD, from));
         assertTrue(signIns.lockedFor(ghost.toUpperCase(), from).isPresent());
+        assertEquals(SignIns.MAX_FAILURES, records(AuditAction.SIGN_IN_FAILED_UNKNOWN_NAME, ghost).size(),
+                "kept apart, for their shorter retention");
+        assertEquals(0, records(AuditAction.SIGN_IN_FAILED, ghost).size());
     }
 
     @Test
@@ -281,6 +288,46 @@ class AccountsIT {
         assertEquals(Outcome.WRONG, signIns.attempt(name, PASSWORD));
         assertEquals(Outcome.SIGNED_IN, signIns.attempt(name, next));
         assertEquals(1, records(AuditAction.PASSWORD_CHANGED, name).size());
+    }
+
+    @Test
+    void onlyAGeneratedFirstPasswordMustBeChanged() throws Exception {
+        transaction.begin();
+        try {
+            em.createQuery("DELETE FROM Admin").executeUpdate();
+            assertTrue(admins.createFirstIfNone("a generated password", true));
+            assertTrue(admins.find("admin").orElseThrow().mustChangePassword());
+            admins.changePassword("admin", "a generated password", "the admin's own passphrase");
+            assertFalse(admins.find("admin").orElseThrow().mustChangePassword());
+        } finally {
+            transaction.rollback();
+        }
+        assertFalse(admins.find("admin").orElseThrow().mustChangePassword(), "a configured password is the admin's");
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountAsFailedSignInsAndLockAtTheLimit() {
+        String name = unique("thief");
+        String stolenSession = address();
+        admins.add(name, PASSWORD, "admin");
+        String next = "a brand new passphrase";
+        for (int i = 1; i < SignIns.MAX_FAILURES; i++) {
+            assertEquals(Outcome.WRONG, signIns.changePassword(name, "guess " + i, next, stolenSession));
+        }
+        assertEquals(Outcome.LOCKED, signIns.changePassword(name, "guess 5", next, stolenSession));
+        assertEquals(Outcome.LOCKED, signIns.changePassword(name, PASSWORD, next, stolenSession), "not even tried");
+        assertEquals(Outcome.LOCKED, signIns.attempt(name, PASSWORD, stolenSession));
+        assertEquals(SignIns.MAX_FAILURES, records(AuditAction.PASSWORD_CHANGE_FAILED, name).size());
+        assertTrue(records(AuditAction.PASSWORD_CHANGE_FAILED, name).stream()
+                .allMatch(r -> stolenSession.equals(r.getClientIp()) && r.getDetails() == null));
+        assertEquals(0, records(AuditAction.PASSWORD_CHANGED, name).size());
+
+        String owner = address();
+        assertEquals(Outcome.SIGNED_IN, signIns.changePassword(name, PASSWORD, next, owner), "elsewhere it works");
+        assertEquals(Outcome.SIGNED_IN, signIns.attempt(name, next, owner));
+        assertThrows(AccountException.class, () -> signIns.changePassword(name, next, "short", owner));
+        assertEquals(SignIns.MAX_FAILURES, records(AuditAction.PASSWORD_CHANGE_FAILED, name).size(),
+                "a weak new password is not a wrong current one");
     }
 
     @Test

@@ -42,7 +42,7 @@ class ConsoleSignInIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.tollgate().addClass(TokenFixture.class);
+        return Deployments.tollgate().addClasses(TokenFixture.class, AdminFixture.class);
     }
 
     @ArquillianResource
@@ -179,26 +179,12 @@ class ConsoleSignInIT {
 
     @Test
     void adminsAreAddedAndRemovedAndChangeTheirPassword() {
-        browser().signIn(base.toString());
-        browser().open(base + "settings/account/admins");
         String name = unique("carol");
         String password = "carol's first passphrase";
-        type("addForm:username", name);
-        type("addForm:password", password);
-        type("addForm:repeated", password);
-        browser().find(By.id("addForm:add")).click();
-        browser().waitForAjax();
-        browser().waitUntil(d -> browser().find(By.id("adminsForm:admins")).getText().contains(name));
-
-        signOut();
-        browser().signIn(base.toString(), name, password);
+        addAdminAndSignInAsIt(name, password);
         browser().open(base + "settings/account/password");
         String next = "carol's second passphrase";
-        type("passwordForm:current", password);
-        type("passwordForm:password", next);
-        type("passwordForm:repeated", next);
-        browser().find(By.id("passwordForm:submit")).click();
-        browser().waitForAjax();
+        changePassword(password, next);
         assertTrue(browser().find(By.id("passwordForm:messages")).getText().contains("password has been changed"));
         browser().open(base + AUDIT_LOG);
         assertEquals(name, browser().find(By.id("accountBar:signedInAs")).getText(), "still signed in");
@@ -311,6 +297,78 @@ class ConsoleSignInIT {
                 .findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+    }
+
+    @Test
+    void wrongCurrentPasswordsEndTheSessionAndCountAsFailedSignIns() {
+        String name = unique("dave");
+        String password = "dave's only passphrase";
+        addAdminAndSignInAsIt(name, password);
+        browser().open(base + "settings/account/password");
+        for (int i = 1; i < SignIns.MAX_FAILURES; i++) {
+            changePassword("a guess at the password " + i, "a new passphrase of dave");
+            browser().waitUntil(d -> browser().find(By.id("passwordForm:currentMessage")).getText()
+                    .contains("The current password is wrong."));
+            assertTrue(browser().driver().getCurrentUrl().contains("settings/account/password"), "still signed in");
+        }
+        changePassword("a guess at the password 5", "a new passphrase of dave");
+        browser().waitUntil(d -> d.getCurrentUrl().contains("/sign-in?locked=true"));
+        assertTrue(browser().find(By.id("signInForm:locked")).getText().contains("too many wrong passwords"));
+
+        browser().submitSignIn(name, password);
+        String refused = browser().find(By.id("signInForm:messages")).getText();
+        assertTrue(refused.startsWith("Too many failed sign-ins for this account name."), refused);
+        browser().signIn(base.toString());
+        browser().open(base + AUDIT_LOG);
+        browser().waitUntil(d -> browser().find(By.id("auditForm")).getText()
+                .contains("Password change failed: wrong current password"));
+    }
+
+    @Test
+    void aGeneratedPasswordOpensOnlyChangePasswordUntilItIsReplaced() {
+        String name = unique("erin");
+        String generated = "generated-" + UUID.randomUUID();
+        browser().signIn(base.toString());
+        browser().open(base + "test/generated-admin?name=" + name + "&password=" + generated);
+        browser().waitUntil(d -> d.getPageSource().contains("ok"));
+        browser().open(base + AUDIT_LOG);
+        signOut();
+
+        browser().signIn(base.toString(), name, generated);
+        for (String page : List.of("", AUDIT_LOG, "settings/core/api-tokens", "settings/account/admins",
+                "test/tokens?do=create&name=" + name)) {
+            browser().open(base + page);
+            browser().waitUntil(d -> d.getCurrentUrl().endsWith("settings/account/password?required=true"));
+            assertTrue(browser().find(By.id("passwordForm:required")).getText().contains("was generated"), page);
+        }
+        String own = "erin's own passphrase";
+        changePassword(generated, own);
+        assertTrue(browser().find(By.id("passwordForm:messages")).getText().contains("password has been changed"));
+        browser().open(base + AUDIT_LOG);
+        browser().waitUntil(d -> d.getCurrentUrl().endsWith(AUDIT_LOG));
+        assertEquals(name, browser().find(By.id("accountBar:signedInAs")).getText());
+        signOut();
+    }
+
+    private void addAdminAndSignInAsIt(String name, String password) {
+        browser().signIn(base.toString());
+        browser().open(base + "settings/account/admins");
+        type("addForm:username", name);
+        type("addForm:password", password);
+        type("addForm:repeated", password);
+        browser().find(By.id("addForm:add")).click();
+        browser().waitForAjax();
+        browser().waitUntil(d -> browser().find(By.id("adminsForm:admins")).getText().contains(name));
+        signOut();
+        browser().signIn(base.toString(), name, password);
+    }
+
+    private static void changePassword(String current, String next) {
+        type("passwordForm:current", current);
+        type("passwordForm:password", next);
+        type("passwordForm:repeated", next);
+        browser().find(By.id("passwordForm:submit")).click();
+        browser().waitForAjax();
     }
 
     private static void type(String id, String text) {

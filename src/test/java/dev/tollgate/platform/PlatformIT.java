@@ -44,7 +44,7 @@ class PlatformIT {
                 + "\" WHERE \"success\" = FALSE").getResultList();
         assertEquals(List.of(), failed);
         Number newest = (Number) em.createNativeQuery("SELECT COUNT(*) FROM \"" + Schema.HISTORY
-                + "\" WHERE \"script\" = 'V6__sign_in_counts_per_address.sql'").getSingleResult();
+                + "\" WHERE \"script\" = 'V7__forced_password_change.sql'").getSingleResult();
         assertEquals(1, newest.intValue(), "the newest script is applied");
     }
 
