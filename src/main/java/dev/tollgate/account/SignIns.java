@@ -117,8 +117,8 @@ public class SignIns {
                 audit.record(AuditAction.SIGNED_IN, name, null, null, address);
                 return Outcome.SIGNED_IN;
             }
-            // Failures for names that are no account are kept for a shorter time (AuditRetention): a flood of them
-            // must not grow the trail without bound. Only admins, who may know the names, see the difference.
+            // Failures for names that are no account are kept apart, so that they can be kept for a shorter time: a
+            // flood of them must not grow the trail without bound. Only admins, who know the names, see the difference.
             audit.record(admin.isPresent() ? AuditAction.SIGN_IN_FAILED : AuditAction.SIGN_IN_FAILED_UNKNOWN_NAME,
                     name, null, null, address);
             return lockout(name, address).isPresent() ? Outcome.LOCKED : Outcome.WRONG;
@@ -146,7 +146,7 @@ public class SignIns {
                 admins.changePassword(name, currentPassword, newPassword);
                 return Outcome.SIGNED_IN;
             } catch (AccountException e) {
-                if (!Admins.WRONG_CURRENT.equals(e.getMessage())) {
+                if (!"current".equals(e.field())) { // only a wrong current password says "current"
                     throw e;
                 }
             }

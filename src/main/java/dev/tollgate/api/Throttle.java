@@ -79,12 +79,12 @@ public class Throttle {
         if (limit <= 0 || windows.isEmpty()) { // the usual case: nothing has failed lately
             return Optional.empty();
         }
-        Optional<Duration> own = blockedFor(windows.get(keyOf(address)), limit, now);
-        if (own.isPresent()) {
+        Keys keys = Keys.of(address);
+        Optional<Duration> own = blockedFor(windows.get(keys.own()), limit, now);
+        if (own.isPresent() || keys.site() == null) {
             return own;
         }
-        String site = siteOf(address);
-        return site == null ? Optional.empty() : blockedFor(windows.get(site), limit * SITE_FACTOR, now);
+        return blockedFor(windows.get(keys.site()), limit * SITE_FACTOR, now);
     }
 
     private static Optional<Duration> blockedFor(Window window, int limit, Instant now) {
@@ -98,9 +98,9 @@ public class Throttle {
             return false;
         }
         makeRoom(now);
-        boolean blocksNow = count(keyOf(address), now) == limit;
-        String site = siteOf(address);
-        return site != null && count(site, now) == limit * SITE_FACTOR || blocksNow;
+        Keys keys = Keys.of(address);
+        boolean blocksNow = count(keys.own(), now) == limit;
+        return keys.site() != null && count(keys.site(), now) == limit * SITE_FACTOR || blocksNow;
     }
 
     private int count(String key, Instant now) {
@@ -141,38 +141,38 @@ public class Throttle {
 
     /** The address as counted: IPv4 as is, IPv6 cut to its /64 prefix. */
     static String keyOf(String address) {
-        if (address == null || address.indexOf(':') < 0) {
-            return String.valueOf(address);
-        }
-        String prefix = ipv6Prefix(address, 64);
-        return prefix != null ? prefix : ipv4OrAsIs(address);
+        return Keys.of(address).own();
     }
 
     /** The /48 an IPv6 address belongs to, counted with its larger budget; null for IPv4 (and IPv4-mapped). */
     static String siteOf(String address) {
-        return address == null || address.indexOf(':') < 0 ? null : ipv6Prefix(address, 48);
+        return Keys.of(address).site();
     }
 
-    private static String ipv6Prefix(String address, int bits) {
-        try {
-            // An IP literal: no name look-up happens.
-            InetAddress parsed = InetAddress.getByName(address);
-            if (!(parsed instanceof Inet6Address)) {
-                return null;
+    /** What one address is counted under, from one parse of it: its own key and, for IPv6, its site's. */
+    private record Keys(String own, String site) {
+
+        static Keys of(String address) {
+            if (address == null || address.indexOf(':') < 0) {
+                return new Keys(String.valueOf(address), null);
             }
-            byte[] prefix = Arrays.copyOf(parsed.getAddress(), 16);
+            try {
+                // An IP literal: no name look-up happens.
+                InetAddress parsed = InetAddress.getByName(address);
+                if (!(parsed instanceof Inet6Address)) {
+                    return new Keys(parsed.getHostAddress(), null);
+                }
+                byte[] bytes = parsed.getAddress();
+                return new Keys(prefix(bytes, 64), prefix(bytes, 48));
+            } catch (UnknownHostException notAnAddress) {
+                return new Keys(address, null);
+            }
+        }
+
+        private static String prefix(byte[] address, int bits) throws UnknownHostException {
+            byte[] prefix = Arrays.copyOf(address, 16);
             Arrays.fill(prefix, bits / 8, 16, (byte) 0);
             return InetAddress.getByAddress(prefix).getHostAddress() + "/" + bits;
-        } catch (UnknownHostException notAnAddress) {
-            return null;
-        }
-    }
-
-    private static String ipv4OrAsIs(String address) {
-        try {
-            return InetAddress.getByName(address).getHostAddress();
-        } catch (UnknownHostException notAnAddress) {
-            return address;
         }
     }
 }
