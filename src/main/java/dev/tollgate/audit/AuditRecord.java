@@ -15,8 +15,9 @@ import java.util.Objects;
 
 /**
  * One line of the audit trail. Immutable once written: the trail is a record of what happened, so nothing in
- * Tollgate changes or deletes it. Texts that come from outside (a tried account name, a token name) are cut to their
- * column's length rather than refused: a sign-in attempt with a 5,000-character name must still be recorded.
+ * Tollgate changes it, and only {@link AuditRetention} deletes it, once it is past its retention. Texts that come
+ * from outside (a tried account name, a token name) are cut to their column's length rather than refused: a sign-in
+ * attempt with a 5,000-character name must still be recorded.
  */
 @Entity
 @Table(name = "AUDIT_RECORD")
@@ -28,6 +29,11 @@ import java.util.Objects;
 @NamedQuery(name = "AuditRecord.timesFrom", query = "SELECT r.occurredAt FROM AuditRecord r"
         + " WHERE r.clientIp = :clientIp AND r.action IN :actions AND r.occurredAt > :since"
         + " ORDER BY r.occurredAt DESC")
+@NamedQuery(name = "AuditRecord.idsBefore", query = "SELECT r.id FROM AuditRecord r"
+        + " WHERE r.occurredAt < :before ORDER BY r.occurredAt, r.id")
+@NamedQuery(name = "AuditRecord.idsOfBefore", query = "SELECT r.id FROM AuditRecord r"
+        + " WHERE r.action IN :actions AND r.occurredAt < :before ORDER BY r.occurredAt, r.id")
+@NamedQuery(name = "AuditRecord.removeIds", query = "DELETE FROM AuditRecord r WHERE r.id IN :ids")
 public class AuditRecord {
 
     public static final int ACTOR_MAX = 100;

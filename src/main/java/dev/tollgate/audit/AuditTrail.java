@@ -77,6 +77,30 @@ public class AuditTrail {
                 .getResultList();
     }
 
+    /**
+     * Removes up to {@code limit} of the oldest records that happened before {@code before}, in one transaction of
+     * its own; {@link AuditRetention} calls it until fewer come back.
+     *
+     * @return how many were removed
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int removeOlderThan(Instant before, int limit) {
+        return remove(em.createNamedQuery("AuditRecord.idsBefore", Long.class), before, limit);
+    }
+
+    /** Like {@link #removeOlderThan(Instant, int)}, only for records of these actions. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int removeOlderThan(Instant before, Set<AuditAction> actions, int limit) {
+        return remove(em.createNamedQuery("AuditRecord.idsOfBefore", Long.class).setParameter("actions", actions),
+                before, limit);
+    }
+
+    private int remove(TypedQuery<Long> oldest, Instant before, int limit) {
+        List<Long> ids = oldest.setParameter("before", before).setMaxResults(limit).getResultList();
+        return ids.isEmpty() ? 0 : em.createNamedQuery("AuditRecord.removeIds").setParameter("ids", ids)
+                .executeUpdate();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AuditRecord> page(AuditSearch search) {
         return new AuditQueries(em).page(search);

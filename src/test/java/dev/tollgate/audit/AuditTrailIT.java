@@ -59,6 +59,9 @@ class AuditTrailIT {
     AuditTrail audit;
 
     @Inject
+    AuditRetention retention;
+
+    @Inject
     UserTransaction transaction;
 
     @PersistenceContext
@@ -149,5 +152,33 @@ class AuditTrailIT {
                 AuditSort.ACTION, true, 1, 2));
         assertEquals(List.of(AuditAction.SIGNED_OUT, AuditAction.TOKEN_CREATED),
                 secondPage.stream().map(AuditRecord::getAction).toList());
+    }
+
+    @Test
+    void recordsPastTheirRetentionAreRemovedBatchByBatchAndTheRestKept() throws Exception {
+        String tag = unique("retention");
+        Instant now = Instant.now();
+        transaction.begin();
+        old(now, 401, AuditAction.TOKEN_CREATED, tag + "-gone");
+        old(now, 399, AuditAction.TOKEN_CREATED, tag + "-kept-399-days");
+        for (int i = 0; i < 3; i++) {
+            old(now, 31, AuditAction.SIGN_IN_FAILED_UNKNOWN_NAME, tag + "-gone");
+        }
+        old(now, 31, AuditAction.SIGN_IN_REFUSED, tag + "-gone");
+        old(now, 31, AuditAction.SIGN_IN_FAILED, tag + "-kept-real-name");
+        old(now, 29, AuditAction.SIGN_IN_FAILED_UNKNOWN_NAME, tag + "-kept-29-days");
+        transaction.commit();
+
+        // Batches of 2: the purge must go on until nothing is left, not stop after the first batch.
+        retention.purge(2);
+
+        List<String> kept = audit.page(AuditSearch.newestFirst(new AuditFilter(tag, null, null), 0, 20)).stream()
+                .map(AuditRecord::getActor).toList();
+        assertEquals(List.of(tag + "-kept-29-days", tag + "-kept-real-name", tag + "-kept-399-days"), kept);
+        assertEquals(0, retention.purge(2), "nothing left past its retention");
+    }
+
+    private void old(Instant now, int daysAgo, AuditAction action, String actor) {
+        em.persist(new AuditRecord(now.minus(daysAgo, ChronoUnit.DAYS), actor, action, null, null, "192.0.2.1"));
     }
 }
