@@ -10,28 +10,18 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import java.lang.reflect.Method;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Logger;
 
-import dev.tollgate.token.AccessLevel;
 import dev.tollgate.platform.ClientAddress;
-import dev.tollgate.token.TokenSnapshot;
-import dev.tollgate.token.TokenUse;
 
 /**
- * Guards every API resource: the request must carry a valid, unexpired token ({@link Credentials}) whose level
- * permits what the request does ({@link MethodLevels}); otherwise it is refused with a problem response: 401 with
- * Bearer and Basic challenges, 403 for a read-only token that writes, 405 for a method the API does not accept,
- * 429 while the client's address is {@link Throttle throttled}, unless it sends a token that the token cache already
- * knows as valid (clients behind one proxy or NAT share an address; their good tokens keep working).
+ * Guards every API resource by the rules of {@link TokenAccess}: the request must carry a valid, unexpired token
+ * ({@link Credentials}) whose level permits what the request does ({@link MethodLevels}); otherwise it is refused
+ * with a problem response: 401 with Bearer and Basic challenges, 403 for a read-only token that writes, 405 for a
+ * method the API does not accept, 429 while the client's address is {@link Throttle throttled}, unless it sends a
+ * token that the token cache already knows as valid.
  *
  * <p>It runs after JAX-RS has matched the request to a resource method, because {@link RequiresLevel} and
  * {@link Public} are read from that method. So an unknown path (404) or a method the resource lacks (405) is
@@ -45,21 +35,6 @@ import dev.tollgate.token.TokenUse;
 @ApplicationScoped
 public class TokenGuard implements ContainerRequestFilter {
 
-    private static final Logger LOG = Logger.getLogger(TokenGuard.class.getName());
-    static final String REALM = "tollgate";
-    private static final String BASIC = "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"";
-    private static final String BEARER = "Bearer realm=\"" + REALM + "\"";
-    // A token that was sent and refused is an invalid_token in OAuth's terms (RFC 6750); no token, no error code.
-    private static final String BEARER_INVALID_TOKEN = BEARER + ", error=\"invalid_token\"";
-    // A refusal is the answer a guesser gets thousands of times a second: its body is written once.
-    private static final Map<Failure, String> REFUSAL_BODIES = new EnumMap<>(Failure.class);
-
-    static {
-        for (Failure failure : Failure.values()) {
-            REFUSAL_BODIES.put(failure, Problem.body(401, failure.detail(), null));
-        }
-    }
-
     @Context
     ResourceInfo resource;
 
@@ -67,19 +42,10 @@ public class TokenGuard implements ContainerRequestFilter {
     HttpServletRequest servletRequest;
 
     @Inject
-    TokenCheck tokenCheck;
-
-    @Inject
-    Throttle throttle;
-
-    @Inject
-    LastUses lastUses;
+    TokenAccess access;
 
     @Inject
     ApiClock clock;
-
-    @Inject
-    RefusalLog refusals;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -90,68 +56,15 @@ public class TokenGuard implements ContainerRequestFilter {
         if (address == null) { // a request that did not pass through the servlet filter: ask the servlet request
             address = servletRequest.getRemoteAddr();
         }
-        Instant now = clock.now();
-        Credentials credentials = Credentials.from(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
-        Optional<Duration> blocked = throttle.blockedFor(address, now);
-        if (blocked.isPresent()) {
-            // Behind one proxy or NAT, one client's bad tokens must not lock out the others' good ones.
-            Optional<TokenSnapshot> known = credentials.isPresent()
-                    ? tokenCheck.knownGood(credentials.token(), now) : Optional.empty();
-            if (known.isEmpty()) {
-                request.abortWith(tooManyFailures(blocked.get()));
-                return;
-            }
-            authorize(request, known.get(), credentials.scheme(), address, now);
+        RequiresLevel declared = declaredLevel();
+        TokenAccess.Decision decision = access.decide(request.getMethod(), declared == null ? null : declared.value(),
+                null, request.getHeaders().get(HttpHeaders.AUTHORIZATION), address, clock.now());
+        if (!decision.granted()) {
+            request.abortWith(decision.refusal().response());
             return;
         }
-        TokenCheck.Verdict verdict = credentials.isPresent()
-                ? tokenCheck.check(credentials.token(), now) : TokenCheck.Verdict.MISSING;
-        if (!verdict.passed()) {
-            refuse(request, verdict, address, now);
-            return;
-        }
-        authorize(request, verdict.token(), credentials.scheme(), address, now);
-    }
-
-    private void authorize(ContainerRequestContext request, TokenSnapshot token, String scheme, String address,
-                           Instant now) {
-        Optional<AccessLevel> required = MethodLevels.required(request.getMethod(), declaredLevel());
-        if (required.isEmpty()) {
-            request.abortWith(Problem.of(405, "The API accepts only " + MethodLevels.ALLOWED + ".")
-                    .header(HttpHeaders.ALLOW, MethodLevels.ALLOWED).build());
-            return;
-        }
-        if (!token.accessLevel().permits(required.get())) {
-            request.abortWith(Problem.of(403, "This request needs a token with access level \""
-                    + required.get().label() + "\"; this token's level is \"" + token.accessLevel().label()
-                    + "\".").build());
-            return;
-        }
-        request.setSecurityContext(new TokenSecurityContext(ApiCaller.of(token),
-                request.getSecurityContext().isSecure(), scheme));
-        lastUses.record(new TokenUse(token.id(), now, address));
-    }
-
-    private void refuse(ContainerRequestContext request, TokenCheck.Verdict verdict, String address, Instant now) {
-        Failure failure = verdict.failure();
-        boolean nowBlocked = failure.counted() && throttle.failed(address, now);
-        refusals.refused(address, failure, verdict.hint(), now);
-        if (nowBlocked) {
-            LOG.warning(() -> "Throttling API requests from " + address + " for " + Throttle.WINDOW.toSeconds()
-                    + " s after " + throttle.limit() + " failed authentications");
-        }
-        request.abortWith(Problem.withBody(401, REFUSAL_BODIES.get(failure))
-                .header(HttpHeaders.WWW_AUTHENTICATE, failure == Failure.MISSING ? BEARER : BEARER_INVALID_TOKEN)
-                .header(HttpHeaders.WWW_AUTHENTICATE, BASIC)
-                .build());
-    }
-
-    private static Response tooManyFailures(Duration remaining) {
-        long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
-        return Problem.of(429, "Too many failed authentications from your address. Try again in " + seconds
-                        + " seconds.")
-                .header(HttpHeaders.RETRY_AFTER, seconds)
-                .build();
+        request.setSecurityContext(new TokenSecurityContext(ApiCaller.of(decision.token()),
+                request.getSecurityContext().isSecure(), decision.scheme()));
     }
 
     private boolean isPublic() {
