@@ -457,8 +457,8 @@ class ApiIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         String document = response.body();
-        for (String expected : List.of("/api/me", "/api/settings/{key}", "putSetting", "scheme: bearer",
-                "scheme: basic", "\"401\"", "\"403\"", "\"405\"", "\"429\"", "Retry-After", "WWW-Authenticate")) {
+        for (String expected : List.of("/api/me", "/api/settings/{key}", "putSetting", "/api/forward-auth",
+                "scheme: bearer", "scheme: basic", "\"401\"", "\"403\"", "\"405\"", "\"429\"", "Retry-After", "WWW-Authenticate")) {
             assertTrue(document.contains(expected), expected + " missing from\n" + document);
         }
         assertFalse(document.contains("test-probe"), "only the documented operations, not a scan of the WAR");
