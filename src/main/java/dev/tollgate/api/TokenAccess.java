@@ -94,6 +94,11 @@ public class TokenAccess {
             return detail;
         }
 
+        /** The headers a response carries beside the problem body: challenges, Allow, Retry-After. */
+        List<Map.Entry<String, Object>> headers() {
+            return headers;
+        }
+
         public Response response() {
             return response(status);
         }

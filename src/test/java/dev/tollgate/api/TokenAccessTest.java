@@ -1,0 +1,120 @@
+package dev.tollgate.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tollgate.token.AccessLevel;
+import dev.tollgate.token.TokenSnapshot;
+import dev.tollgate.token.TokenUse;
+
+/**
+ * The rules that the API's guard and forward auth share, without a server: a known token checks as valid, any
+ * other value as unknown, and the throttle is the real one with a limit of 2.
+ */
+class TokenAccessTest {
+
+    private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+    private static final String GOOD = "good-token-value";
+    private static final TokenSnapshot READER = new TokenSnapshot(7, "reader", AccessLevel.READ_ONLY, null, NOW,
+            "d", "tlg_Ab");
+
+    private final List<TokenUse> uses = new ArrayList<>();
+    private final TokenAccess access = new TokenAccess();
+
+    TokenAccessTest() {
+        access.tokenCheck = new TokenCheck() {
+            @Override
+            Verdict check(String presented, Instant now) {
+                return GOOD.equals(presented) ? new Verdict(READER, null, "tlg_Ab")
+                        : new Verdict(null, Failure.UNKNOWN, "xyz_");
+            }
+
+            @Override
+            Optional<TokenSnapshot> knownGood(String presented, Instant now) {
+                return GOOD.equals(presented) ? Optional.of(READER) : Optional.empty();
+            }
+        };
+        access.throttle = new Throttle(2);
+        access.refusals = new RefusalLog();
+        access.lastUses = new LastUses() {
+            @Override
+            void record(TokenUse use) {
+                uses.add(use);
+            }
+        };
+    }
+
+    @Test
+    void aGrantIsRecordedAsTheTokensLastUseARefusalIsNot() {
+        TokenAccess.Decision granted = decide("GET", null, null, "Bearer " + GOOD, "10.0.0.1");
+        assertTrue(granted.granted());
+        assertEquals("Bearer", granted.scheme());
+        assertNull(granted.refusal());
+        assertEquals(List.of(new TokenUse(7, NOW, "10.0.0.1")), uses);
+
+        assertEquals(403, decide("PUT", null, null, "Bearer " + GOOD, "10.0.0.1").refusal().status());
+        assertEquals(1, uses.size());
+    }
+
+    @Test
+    void aDeclaredLevelWinsOverTheMethodsAFloorOnlyRaisesIt() {
+        assertTrue(decide("POST", AccessLevel.READ_ONLY, null, "Bearer " + GOOD, "10.0.0.1").granted());
+        assertEquals(403, decide("GET", AccessLevel.READ_AND_WRITE, null, "Bearer " + GOOD, "10.0.0.1")
+                .refusal().status());
+        assertEquals(403, decide("GET", null, AccessLevel.READ_AND_WRITE, "Bearer " + GOOD, "10.0.0.1")
+                .refusal().status());
+        assertTrue(decide("GET", null, AccessLevel.READ_ONLY, "Bearer " + GOOD, "10.0.0.1").granted());
+        TokenAccess.Refusal write = decide("DELETE", null, AccessLevel.READ_ONLY, "Bearer " + GOOD, "10.0.0.1")
+                .refusal();
+        assertEquals(403, write.status(), "a floor of read only does not lower a write");
+        assertTrue(write.detail().contains("\"Read and write\""), write.detail());
+    }
+
+    @Test
+    void aMethodTheApiDoesNotAcceptIs405WithAllowEvenForAFloor() {
+        TokenAccess.Refusal refusal = decide("PROPFIND", null, AccessLevel.READ_AND_WRITE, "Bearer " + GOOD,
+                "10.0.0.1").refusal();
+        assertEquals(405, refusal.status());
+        assertEquals(List.of(Map.entry("Allow", "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE")), refusal.headers());
+    }
+
+    @Test
+    void aThrottledAddressGets429WithRetryAfterButAKnownGoodTokenStillPasses() {
+        assertEquals(401, decide("GET", null, null, "Bearer wrong-1", "10.0.0.2").refusal().status());
+        assertEquals(401, decide("GET", null, null, "Bearer wrong-2", "10.0.0.2").refusal().status());
+        TokenAccess.Refusal throttled = decide("GET", null, null, "Bearer wrong-3", "10.0.0.2").refusal();
+        assertEquals(429, throttled.status());
+        assertEquals(List.of(Map.entry("Retry-After", 60L)), throttled.headers());
+        assertTrue(decide("GET", null, null, "Bearer " + GOOD, "10.0.0.2").granted());
+        assertTrue(decide("GET", null, null, "Bearer wrong-1", "10.0.0.3").refusal().status() == 401,
+                "another address is not throttled");
+    }
+
+    @Test
+    void noTokenAndABadTokenGetTheApisChallengesOnlyABadOneIsCounted() {
+        TokenAccess.Refusal missing = decide("GET", null, null, null, "10.0.0.4").refusal();
+        assertEquals(401, missing.status());
+        assertEquals(List.of(Map.entry("WWW-Authenticate", "Bearer realm=\"tollgate\""),
+                Map.entry("WWW-Authenticate", "Basic realm=\"tollgate\", charset=\"UTF-8\"")), missing.headers());
+        TokenAccess.Refusal unknown = decide("GET", null, null, "Bearer wrong", "10.0.0.4").refusal();
+        assertEquals("Bearer realm=\"tollgate\", error=\"invalid_token\"", unknown.headers().get(0).getValue());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, decide("GET", null, null, null, "10.0.0.5").refusal().status(), "never throttled");
+        }
+    }
+
+    private TokenAccess.Decision decide(String method, AccessLevel declared, AccessLevel floor, String authorization,
+                                        String address) {
+        return access.decide(method, declared, floor, authorization == null ? null : List.of(authorization),
+                address, NOW);
+    }
+}
