@@ -15,13 +15,15 @@ import java.util.logging.Logger;
 
 import dev.tollgate.api.ApiClock;
 import dev.tollgate.api.TokenAccess;
+import dev.tollgate.api.TokenExpiryHeader;
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.TokenSnapshot;
 
 /**
  * Answers a reverse proxy's question, "may this request pass?", by the API's rules ({@link TokenAccess}), in the
  * statuses every proxy understands: 204 with the token's id, name and level in {@code Tollgate-Token-*} headers for
- * the proxy to pass on to its backend; 401 with the API's challenges for no, a malformed, an unknown or an expired
+ * the proxy to pass on to its backend, and its expiry ({@link TokenExpiryHeader}) for the proxy to pass on to the
+ * client; 401 with the API's challenges for no, a malformed, an unknown or an expired
  * token; 403 for everything else (a level too low, a method the API does not accept, an address that is throttled,
  * with {@code Retry-After}, or headers the proxy got wrong). nginx's {@code auth_request} turns any other status
  * into a 500 for the client, so none is used.
@@ -65,6 +67,8 @@ public class ForwardAuth {
         }
         TokenSnapshot token = decision.token();
         return Response.noContent()
+                .header(TokenExpiryHeader.NAME, token.expiresAt() == null ? null
+                        : TokenExpiryHeader.httpDate(token.expiresAt()))
                 .header(TOKEN_ID, token.id())
                 .header(TOKEN_NAME, HeaderText.encode(token.name()))
                 .header(TOKEN_LEVEL, token.accessLevel() == AccessLevel.READ_ONLY

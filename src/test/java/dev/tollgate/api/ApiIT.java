@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -245,6 +247,29 @@ class ApiIT {
         assertTrue(Instant.parse(me.getString("createdAt")).isBefore(Instant.now().plusSeconds(5)));
         assertEquals(4, me.size(), me.toString());
         assertFalse(response.body().contains(writer.value().substring(4)));
+        assertTrue(response.headers().firstValue("Tollgate-Token-Expires").isEmpty(), "a token that never expires");
+    }
+
+    @Test
+    void everySuccessfulAnswerTellsWhenTheTokenExpires() throws Exception {
+        Token writer = token("READ_AND_WRITE");
+        support("POST", "tokens/" + writer.id() + "/expires-in/" + Duration.ofDays(3).toSeconds());
+        HttpResponse<String> me = send("GET", "api/me", bearer(writer.value()));
+        Instant expiresAt = Instant.parse(json(me).asJsonObject().getString("expiresAt"));
+        String header = me.headers().firstValue("Tollgate-Token-Expires").orElseThrow();
+        assertTrue(header.matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"),
+                header);
+        assertEquals(expiresAt.getEpochSecond(), ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toEpochSecond());
+        for (HttpResponse<String> success : List.of(send("HEAD", "api/me", bearer(writer.value())),
+                send("GET", "api/settings", bearer(writer.value())), put("api/settings/it.expiry", writer,
+                        "{\"value\": \"x\"}"))) {
+            assertTrue(success.statusCode() / 100 == 2, success.toString());
+            assertEquals(List.of(header), success.headers().allValues("Tollgate-Token-Expires"), success.toString());
+        }
+        HttpResponse<String> notFound = send("GET", "api/settings/it.absent", bearer(writer.value()));
+        assertEquals(404, notFound.statusCode());
+        assertTrue(notFound.headers().firstValue("Tollgate-Token-Expires").isEmpty(), "only successful answers");
     }
 
     // ---- revocation
@@ -458,7 +483,8 @@ class ApiIT {
         assertEquals(200, response.statusCode());
         String document = response.body();
         for (String expected : List.of("/api/me", "/api/settings/{key}", "putSetting", "/api/forward-auth",
-                "scheme: bearer", "scheme: basic", "\"401\"", "\"403\"", "\"405\"", "\"429\"", "Retry-After", "WWW-Authenticate")) {
+                "Tollgate-Token-Expires", "scheme: bearer", "scheme: basic", "\"401\"", "\"403\"", "\"405\"",
+                "\"429\"", "Retry-After", "WWW-Authenticate")) {
             assertTrue(document.contains(expected), expected + " missing from\n" + document);
         }
         assertFalse(document.contains("test-probe"), "only the documented operations, not a scan of the WAR");

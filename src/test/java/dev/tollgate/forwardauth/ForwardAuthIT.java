@@ -139,6 +139,20 @@ class ForwardAuthIT {
     }
 
     @Test
+    void theClientLearnsWhenItsTokenExpiresAsFromTheApi() throws Exception {
+        Token reader = token("READ_ONLY");
+        assertTrue(viaNginx("GET", "/files/hello.txt", bearer(reader)).headers()
+                .firstValue("Tollgate-Token-Expires").isEmpty(), "a token that never expires");
+        assertEquals(204, support("POST", "tokens/" + reader.id() + "/expires-in/86400").statusCode());
+        HttpResponse<String> direct = direct("GET", bearer(reader), "X-Original-Method", "GET");
+        String expires = direct.headers().firstValue("Tollgate-Token-Expires").orElseThrow();
+        assertTrue(expires.endsWith(" GMT"), expires);
+        HttpResponse<String> read = viaNginx("GET", "/files/hello.txt", bearer(reader));
+        assertEquals(200, read.statusCode());
+        assertEquals(List.of(expires), read.headers().allValues("Tollgate-Token-Expires"));
+    }
+
+    @Test
     void aDeletedTokenIsRefusedOnTheNextRequest() throws Exception {
         Token reader = token("READ_ONLY");
         assertEquals(200, viaNginx("GET", "/files/hello.txt", bearer(reader)).statusCode());
