@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.ApiToken;
+import dev.tollgate.token.ExpiryFilter;
 import dev.tollgate.token.TokenGoneException;
 import dev.tollgate.token.Tokens;
 
@@ -43,6 +44,10 @@ public class ApiTokensPage implements Serializable {
 
     public AccessLevel[] getLevels() {
         return AccessLevel.values();
+    }
+
+    public ExpiryFilter[] getExpiryFilters() {
+        return ExpiryFilter.values();
     }
 
     public boolean expired(ApiToken token) {

@@ -13,6 +13,7 @@ import org.primefaces.model.SortOrder;
 
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.ApiToken;
+import dev.tollgate.token.ExpiryFilter;
 import dev.tollgate.token.TokenSearch;
 import dev.tollgate.token.TokenSort;
 import dev.tollgate.token.Tokens;
@@ -37,7 +38,8 @@ public class TokenRows extends LazyDataModel<ApiToken> {
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
         TokenSearch search = search(Map.of(), filterBy, 0, 1);
-        filtered = search.name() != null || search.value() != null || search.accessLevel() != null;
+        filtered = search.name() != null || search.value() != null || search.accessLevel() != null
+                || search.expiry() != null;
         return (int) Math.min(Integer.MAX_VALUE, tokens.count(search));
     }
 
@@ -67,8 +69,8 @@ public class TokenRows extends LazyDataModel<ApiToken> {
                 .orElse(null);
         TokenSort column = sort == null ? TokenSort.NAME : SORTS.getOrDefault(sort.getField(), TokenSort.NAME);
         boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
-        return new TokenSearch(text(filterBy, "name"), text(filterBy, "hint"), level(filterBy), column, ascending,
-                first, pageSize);
+        return new TokenSearch(text(filterBy, "name"), text(filterBy, "hint"), level(filterBy),
+                ExpiryFilter.parse(text(filterBy, "expiresAt")), column, ascending, first, pageSize);
     }
 
     private static String text(Map<String, FilterMeta> filterBy, String field) {

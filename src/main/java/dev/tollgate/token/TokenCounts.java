@@ -42,7 +42,8 @@ public class TokenCounts {
 
     /** The count of the search's filters (sort and window do not matter), from memory or from {@code database}. */
     long count(TokenSearch search, LongSupplier database) {
-        if (!lease.valid()) {
+        // An expiry filter's count changes as time passes, with no change to any token: never remembered.
+        if (!lease.valid() || search.expiry() != null) {
             return database.getAsLong();
         }
         Filters filters = new Filters(search.name(), search.value() == null ? null : digests.digestOf(search.value()),

@@ -7,6 +7,7 @@ import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,11 +29,13 @@ class TokenQueries {
     private final EntityManager em;
     private final TokenDigests digests;
     private final String prefix;
+    private final Instant now;
 
-    TokenQueries(EntityManager em, TokenDigests digests, String prefix) {
+    TokenQueries(EntityManager em, TokenDigests digests, String prefix, Instant now) {
         this.em = em;
         this.digests = digests;
         this.prefix = prefix;
+        this.now = now;
     }
 
     TokenPage page(TokenSearch search) {
@@ -96,6 +99,13 @@ class TokenQueries {
         }
         if (search.accessLevel() != null) {
             where.add(cb.equal(token.get("accessLevel"), search.accessLevel()));
+        }
+        if (search.expiry() != null) { // a range on the expiry's index; a token that never expires has none
+            Instant after = search.expiry().after(now);
+            if (after != null) {
+                where.add(cb.greaterThan(token.<Instant>get("expiresAt"), after));
+            }
+            where.add(cb.lessThanOrEqualTo(token.<Instant>get("expiresAt"), search.expiry().notAfter(now)));
         }
         return where.toArray(Predicate[]::new);
     }

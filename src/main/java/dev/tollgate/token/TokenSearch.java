@@ -2,10 +2,10 @@ package dev.tollgate.token;
 
 /**
  * One page of the tokens table: optional filters (partial name, a token value or the start of one, an access
- * level), the sort, and the window. Null filters match everything.
+ * level, an expiry window), the sort, and the window. Null filters match everything.
  */
-public record TokenSearch(String name, String value, AccessLevel accessLevel, TokenSort sort, boolean ascending,
-                          int first, int pageSize) {
+public record TokenSearch(String name, String value, AccessLevel accessLevel, ExpiryFilter expiry, TokenSort sort,
+                          boolean ascending, int first, int pageSize) {
 
     public static final int MAX_PAGE_SIZE = 100;
 
@@ -13,6 +13,11 @@ public record TokenSearch(String name, String value, AccessLevel accessLevel, To
         sort = sort == null ? TokenSort.NAME : sort;
         first = Math.max(0, first);
         pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize));
+    }
+
+    public TokenSearch(String name, String value, AccessLevel accessLevel, TokenSort sort, boolean ascending,
+                       int first, int pageSize) {
+        this(name, value, accessLevel, null, sort, ascending, first, pageSize);
     }
 
     public static TokenSearch alphabetical(int first, int pageSize) {

@@ -198,7 +198,7 @@ public class Tokens {
     }
 
     private TokenQueries queries() {
-        return new TokenQueries(em, digests, prefix());
+        return new TokenQueries(em, digests, prefix(), now());
     }
 
     private Optional<ApiToken> findByDigest(String digest) {

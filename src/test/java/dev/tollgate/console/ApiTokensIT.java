@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -69,7 +73,8 @@ class ApiTokensIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.tollgate();
+        return Deployments.configured(Deployments.tollgate().addClass(TimePassedFixture.class),
+                ConsoleTestConfig.class);
     }
 
     @ArquillianResource
@@ -209,6 +214,47 @@ class ApiTokensIT {
         browser().waitUntil(d -> !names().isEmpty());
         browser().click(By.id("tokens-form:filter-results"));
         assertEquals("", browser().find(filterField("name")).getAttribute("value"), "hiding kept the filter");
+    }
+
+    @Test
+    void marksTokensThatExpireSoonHaveExpiredOrLieUnusedAndFiltersByExpiry() {
+        openTokens();
+        String mine = "xp" + RUN; // other tests' tokens share RUN
+        String soon = mine + " expiring";
+        String later = mine + " later";
+        String expired = mine + " expired";
+        String idle = mine + " idle";
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        addToken(soon, "Read only", today.plusDays(3).toString());
+        addToken(later, "Read only", today.plusDays(30).toString());
+        addToken(expired, "Read and write", today.plusDays(30).toString());
+        addToken(idle, "Read only", null);
+        timePasses("name=" + encode(expired) + "&expiredDaysAgo=1");
+        timePasses("name=" + encode(idle) + "&createdDaysAgo=40");
+
+        openTokens();
+        filter("name", mine);
+        awaitRowsMatching(n -> n.startsWith(mine), soon, later, expired, idle);
+        String notice = inRow(soon, "token-expires-soon");
+        assertTrue(notice.matches("expires in [234] days"), notice);
+        assertEquals("Expired", inRow(expired, "token-expired-tag"));
+        assertEquals("never used in 40 days", inRow(idle, "token-unused"));
+        for (String plain : List.of(later, idle)) {
+            assertEquals("", inRow(plain, "token-expires-soon") + inRow(plain, "token-expired-tag"), plain);
+        }
+        assertEquals("", inRow(soon, "token-unused"), "used or not, 3 days old is not unused");
+
+        chooseExpiryFilter("Expiring within 7 days");
+        awaitRows(n -> n.startsWith(mine), List.of(soon), List.of(later, expired, idle));
+        chooseExpiryFilter("Expired");
+        awaitRows(n -> n.startsWith(mine), List.of(expired), List.of(soon, later, idle));
+        chooseExpiryFilter("Expired or expiring within 7 days");
+        awaitRows(n -> n.startsWith(mine), List.of(soon, expired), List.of(later, idle));
+        filter("name", mine + " nothing");
+        awaitEmpty("No API tokens match these filters.");
+        filter("name", mine);
+        chooseExpiryFilter("All");
+        awaitRowsMatching(n -> n.startsWith(mine), soon, later, expired, idle);
     }
 
     @Test
@@ -739,6 +785,28 @@ class ApiTokensIT {
         ((JavascriptExecutor) browser().driver()).executeScript("arguments[0].value = arguments[1];"
                 + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field, text);
         browser().waitForAjax();
+    }
+
+    private void chooseExpiryFilter(String label) {
+        showFilters();
+        browser().choose("tokens-form:tokens:expiry-filter", label);
+    }
+
+    /** The text of the element with this class in the row of this name, or "" if it has none. */
+    private String inRow(String name, String styleClass) {
+        List<String> texts = browser().texts(By.xpath("//tbody[@id='tokens-form:tokens_data']/tr[td[1]"
+                + "[normalize-space()='" + name + "']]//*[contains(concat(' ', @class, ' '), ' " + styleClass + " ')]"));
+        return String.join(" ", texts).strip();
+    }
+
+    /** Lets days pass for a token, in the database (TimePassedFixture), then comes back to the tokens. */
+    private void timePasses(String query) {
+        browser().open(base + "test/time-passed?" + query);
+        assertEquals("1", browser().find(By.tagName("body")).getText().strip(), query);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private void chooseLevelFilter(String label) {

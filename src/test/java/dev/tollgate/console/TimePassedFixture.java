@@ -1,0 +1,62 @@
+package dev.tollgate.console;
+
+import jakarta.annotation.Resource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.UserTransaction;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Test deployment only (behind the console's sign-in): makes a token look as if days had passed since it was made,
+ * which no console or API action can do, since a token's expiry must be in the future when it is set.
+ * {@code ?name=...&expiredDaysAgo=1} moves its expiry into the past; {@code &createdDaysAgo=40} its creation.
+ * A bulk update, on purpose: it writes what time would have made of the row, past the entity's own rules.
+ */
+@WebServlet("/test/time-passed")
+public class TimePassedFixture extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @PersistenceContext
+    transient EntityManager em;
+
+    @Resource
+    transient UserTransaction transaction;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Instant now = Instant.now();
+        String name = request.getParameter("name");
+        int changed;
+        try {
+            transaction.begin();
+            changed = 0;
+            if (request.getParameter("expiredDaysAgo") != null) {
+                changed += em.createQuery("UPDATE ApiToken t SET t.expiresAt = :at WHERE t.name = :name")
+                        .setParameter("at", now.minus(days(request, "expiredDaysAgo")))
+                        .setParameter("name", name).executeUpdate();
+            }
+            if (request.getParameter("createdDaysAgo") != null) {
+                changed += em.createQuery("UPDATE ApiToken t SET t.createdAt = :at WHERE t.name = :name")
+                        .setParameter("at", now.minus(days(request, "createdDaysAgo")))
+                        .setParameter("name", name).executeUpdate();
+            }
+            transaction.commit();
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        response.setContentType("text/plain");
+        response.getWriter().write(String.valueOf(changed));
+    }
+
+    private static Duration days(HttpServletRequest request, String parameter) {
+        return Duration.ofDays(Long.parseLong(request.getParameter(parameter))).plusMinutes(1);
+    }
+}
