@@ -795,7 +795,8 @@ class ApiTokensIT {
     /** The text of the element with this class in the row of this name, or "" if it has none. */
     private String inRow(String name, String styleClass) {
         List<String> texts = browser().texts(By.xpath("//tbody[@id='tokens-form:tokens_data']/tr[td[1]"
-                + "[normalize-space()='" + name + "']]//*[contains(concat(' ', @class, ' '), ' " + styleClass + " ')]"));
+                + "[normalize-space()='" + name + "']]//*[contains(concat(' ', @class, ' '), ' " + styleClass
+                + " ')]"));
         return String.join(" ", texts).strip();
     }
 
