@@ -161,6 +161,10 @@ public class TokenAccess {
         if (byMethod.isEmpty()) {
             return refused(METHOD_NOT_ACCEPTED);
         }
+        if (!token.allows(address)) { // before the level: a client elsewhere learns nothing of what the token may do
+            return refused(new Refusal(403, "This API token may not be used from your address, " + address + ".",
+                    List.of()));
+        }
         AccessLevel required = declared == null ? byMethod.get() : declared;
         AccessLevel needed = floor == null || required.permits(floor) ? required : floor;
         if (!token.accessLevel().permits(needed)) {

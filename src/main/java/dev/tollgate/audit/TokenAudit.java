@@ -48,6 +48,7 @@ public class TokenAudit {
         compare(fields, "Name", quoted(before.name()), quoted(after.name()));
         compare(fields, "Access level", before.accessLevel().label(), after.accessLevel().label());
         compare(fields, "Expires", expiry(before.expiresAt()), expiry(after.expiresAt()));
+        compare(fields, "Allowed addresses", addresses(before), addresses(after));
         List<Entry> entries = new ArrayList<>();
         if (!fields.isEmpty() || !valueChanged) {
             String details = fields.isEmpty() ? "Saved without changes" : String.join("; ", fields);
@@ -68,7 +69,12 @@ public class TokenAudit {
 
     private static String state(TokenSnapshot token) {
         return "Access level: " + token.accessLevel().label() + "; Expires: " + expiry(token.expiresAt())
+                + (token.allowed().isEmpty() ? "" : "; Allowed addresses: " + addresses(token))
                 + "; Value: " + token.hint() + "…";
+    }
+
+    private static String addresses(TokenSnapshot token) {
+        return token.allowed().isEmpty() ? "any" : token.allowed().toString();
     }
 
     private static String quoted(String name) {

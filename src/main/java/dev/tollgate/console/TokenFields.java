@@ -10,7 +10,8 @@ import dev.tollgate.token.ApiToken;
 import dev.tollgate.token.TokenDraft;
 
 /**
- * The token form's plain fields: name, access level and expiry. New tokens start read only, the least they may do.
+ * The token form's plain fields: name, access level, expiry and the addresses it may be used from. New tokens start
+ * read only, the least they may do, from any address.
  *
  * <p>The date picker works in days (UTC, as the console shows every time): a chosen day means the token stops
  * working when that day begins. A day left as it was loaded keeps the exact moment stored, so that editing an
@@ -24,9 +25,14 @@ public class TokenFields implements Serializable {
     private AccessLevel accessLevel = AccessLevel.READ_ONLY;
     private LocalDate expires;
     private Instant loadedExpiry;
+    private String allowedAddresses;
 
     static TokenFields of(ApiToken token) {
-        return of(token.getName(), token.getAccessLevel(), token.getExpiresAt());
+        TokenFields fields = of(token.getName(), token.getAccessLevel(), token.getExpiresAt());
+        // one per line, as an admin edits a list
+        fields.allowedAddresses = token.getAllowedAddresses() == null ? null
+                : token.getAllowedAddresses().replace(", ", "\n");
+        return fields;
     }
 
     static TokenFields of(String name, AccessLevel accessLevel, Instant expiresAt) {
@@ -39,7 +45,7 @@ public class TokenFields implements Serializable {
     }
 
     TokenDraft draft() {
-        return new TokenDraft(name, accessLevel, expiry());
+        return new TokenDraft(name, accessLevel, expiry(), allowedAddresses);
     }
 
     private Instant expiry() {
@@ -88,5 +94,13 @@ public class TokenFields implements Serializable {
 
     public void setExpires(LocalDate expires) {
         this.expires = expires;
+    }
+
+    public String getAllowedAddresses() {
+        return allowedAddresses;
+    }
+
+    public void setAllowedAddresses(String allowedAddresses) {
+        this.allowedAddresses = allowedAddresses;
     }
 }

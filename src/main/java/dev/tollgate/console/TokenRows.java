@@ -27,7 +27,8 @@ public class TokenRows extends LazyDataModel<ApiToken> {
 
     private static final Map<String, TokenSort> SORTS = Map.of(
             "name", TokenSort.NAME, "hint", TokenSort.HINT, "accessLevel", TokenSort.ACCESS_LEVEL,
-            "expiresAt", TokenSort.EXPIRES_AT, "lastUsedAt", TokenSort.LAST_USED_AT, "createdAt", TokenSort.CREATED_AT);
+            "expiresAt", TokenSort.EXPIRES_AT, "lastUsedAt", TokenSort.LAST_USED_AT, "createdAt", TokenSort.CREATED_AT,
+            "addressCount", TokenSort.ADDRESSES);
 
     @Inject
     Tokens tokens;
@@ -39,7 +40,7 @@ public class TokenRows extends LazyDataModel<ApiToken> {
     public int count(Map<String, FilterMeta> filterBy) {
         TokenSearch search = search(Map.of(), filterBy, 0, 1);
         filtered = search.name() != null || search.value() != null || search.accessLevel() != null
-                || search.expiry() != null;
+                || search.expiry() != null || search.restricted() != null;
         return (int) Math.min(Integer.MAX_VALUE, tokens.count(search));
     }
 
@@ -70,12 +71,19 @@ public class TokenRows extends LazyDataModel<ApiToken> {
         TokenSort column = sort == null ? TokenSort.NAME : SORTS.getOrDefault(sort.getField(), TokenSort.NAME);
         boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
         return new TokenSearch(text(filterBy, "name"), text(filterBy, "hint"), level(filterBy),
-                ExpiryFilter.parse(text(filterBy, "expiresAt")), column, ascending, first, pageSize);
+                ExpiryFilter.parse(text(filterBy, "expiresAt")), restricted(filterBy), column, ascending, first,
+                pageSize);
     }
 
     private static String text(Map<String, FilterMeta> filterBy, String field) {
         FilterMeta filter = filterBy.get(field);
         return filter == null || filter.getFilterValue() == null ? null : filter.getFilterValue().toString();
+    }
+
+    /** The address filter: LISTED (an allow-list), ANY (none), or null for "All" and anything else. */
+    private static Boolean restricted(Map<String, FilterMeta> filterBy) {
+        String choice = text(filterBy, "addressCount");
+        return "LISTED".equals(choice) ? Boolean.TRUE : "ANY".equals(choice) ? Boolean.FALSE : null;
     }
 
     /** The access level filter, or null for "All" and for anything that is not a level. */

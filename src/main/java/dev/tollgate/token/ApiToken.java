@@ -13,8 +13,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+
+import dev.tollgate.platform.AddressRanges;
 
 /**
  * An API token as stored: its name, access level and expiry, the digest and hint of its value (never the value),
@@ -37,6 +40,9 @@ import java.util.Objects;
 public class ApiToken {
 
     public static final int NAME_MAX = 100;
+    public static final int ADDRESSES_MAX = 50;
+    // Well above what 50 entries of any form take: a longer text is refused before it is parsed.
+    static final int ADDRESSES_TEXT_MAX = 5_000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -79,17 +85,28 @@ public class ApiToken {
     @Column(name = "LAST_USED_IP", length = 45)
     private String lastUsedIp;
 
+    @Column(name = "ALLOWED_ADDRESSES", length = 2500)
+    private String allowedAddresses;
+
+    @Column(name = "ADDRESS_COUNT", nullable = false)
+    private int addressCount;
+
     protected ApiToken() {
         // for JPA
     }
 
     ApiToken(String name, AccessLevel accessLevel, Instant expiresAt, String createdBy, Instant now) {
+        this(new TokenDraft(name, accessLevel, expiresAt), createdBy, now);
+    }
+
+    ApiToken(TokenDraft draft, String createdBy, Instant now) {
         this.createdAt = now;
         this.updatedAt = now;
         this.createdBy = createdBy;
-        rename(name);
-        changeAccessLevel(accessLevel);
-        changeExpiry(expiresAt, now);
+        rename(draft.name());
+        changeAccessLevel(draft.accessLevel());
+        changeExpiry(draft.expiresAt(), now);
+        restrictTo(draft.allowedAddresses());
     }
 
     /** Normalises a name the way the entity stores it: trimmed. */
@@ -159,6 +176,29 @@ public class ApiToken {
         this.expiresAt = newExpiry;
     }
 
+    /**
+     * Limits the token to these addresses and CIDR ranges (separated by commas, spaces or line breaks), or lifts
+     * the limit for a blank list. Stored in canonical form: a range by its network address, repeats once.
+     */
+    void restrictTo(String addresses) {
+        if (addresses != null && addresses.length() > ADDRESSES_TEXT_MAX) {
+            throw new InvalidTokenException("allowedAddresses", "The list of addresses is too long: at most "
+                    + ADDRESSES_MAX + " addresses or ranges.");
+        }
+        List<String> entries;
+        try {
+            entries = AddressRanges.parse(addresses).entries();
+        } catch (AddressRanges.InvalidRangeException wrong) {
+            throw new InvalidTokenException("allowedAddresses", wrong.getMessage() + ".");
+        }
+        if (entries.size() > ADDRESSES_MAX) {
+            throw new InvalidTokenException("allowedAddresses", "At most " + ADDRESSES_MAX
+                    + " addresses or ranges; this list has " + entries.size() + ".");
+        }
+        this.allowedAddresses = entries.isEmpty() ? null : String.join(", ", entries);
+        this.addressCount = entries.size();
+    }
+
     void replaceValue(String newDigest, String newHint) {
         this.digest = Objects.requireNonNull(newDigest);
         this.hint = Objects.requireNonNull(newHint);
@@ -222,5 +262,14 @@ public class ApiToken {
 
     public String getLastUsedIp() {
         return lastUsedIp;
+    }
+
+    /** The addresses and ranges the token works from, comma-separated; null for any address. */
+    public String getAllowedAddresses() {
+        return allowedAddresses;
+    }
+
+    public int getAddressCount() {
+        return addressCount;
     }
 }

@@ -28,7 +28,7 @@ public class TokenCounts {
 
     static final int MAX_ENTRIES = 1_000;
 
-    private record Filters(String name, String valueDigest, AccessLevel accessLevel) {
+    private record Filters(String name, String valueDigest, AccessLevel accessLevel, Boolean restricted) {
     }
 
     @Inject
@@ -47,7 +47,7 @@ public class TokenCounts {
             return database.getAsLong();
         }
         Filters filters = new Filters(search.name(), search.value() == null ? null : digests.digestOf(search.value()),
-                search.accessLevel());
+                search.accessLevel(), search.restricted());
         Long known = counts.get(filters);
         if (known != null) {
             return known;

@@ -100,6 +100,10 @@ class TokenQueries {
         if (search.accessLevel() != null) {
             where.add(cb.equal(token.get("accessLevel"), search.accessLevel()));
         }
+        if (search.restricted() != null) {
+            where.add(search.restricted() ? cb.greaterThan(token.<Integer>get("addressCount"), 0)
+                    : cb.equal(token.get("addressCount"), 0));
+        }
         if (search.expiry() != null) { // a range on the expiry's index; a token that never expires has none
             Instant after = search.expiry().after(now);
             if (after != null) {

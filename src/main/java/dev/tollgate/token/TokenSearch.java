@@ -2,10 +2,11 @@ package dev.tollgate.token;
 
 /**
  * One page of the tokens table: optional filters (partial name, a token value or the start of one, an access
- * level, an expiry window), the sort, and the window. Null filters match everything.
+ * level, an expiry window, whether the token has an address allow-list), the sort, and the window. Null filters
+ * match everything.
  */
-public record TokenSearch(String name, String value, AccessLevel accessLevel, ExpiryFilter expiry, TokenSort sort,
-                          boolean ascending, int first, int pageSize) {
+public record TokenSearch(String name, String value, AccessLevel accessLevel, ExpiryFilter expiry,
+                          Boolean restricted, TokenSort sort, boolean ascending, int first, int pageSize) {
 
     public static final int MAX_PAGE_SIZE = 100;
 
@@ -17,7 +18,7 @@ public record TokenSearch(String name, String value, AccessLevel accessLevel, Ex
 
     public TokenSearch(String name, String value, AccessLevel accessLevel, TokenSort sort, boolean ascending,
                        int first, int pageSize) {
-        this(name, value, accessLevel, null, sort, ascending, first, pageSize);
+        this(name, value, accessLevel, null, null, sort, ascending, first, pageSize);
     }
 
     public static TokenSearch alphabetical(int first, int pageSize) {

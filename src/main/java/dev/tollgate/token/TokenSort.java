@@ -7,7 +7,8 @@ public enum TokenSort {
     ACCESS_LEVEL("accessLevel"),
     EXPIRES_AT("expiresAt"),
     LAST_USED_AT("lastUsedAt"),
-    CREATED_AT("createdAt");
+    CREATED_AT("createdAt"),
+    ADDRESSES("addressCount");
 
     final String attribute;
 

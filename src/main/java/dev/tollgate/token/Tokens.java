@@ -97,7 +97,7 @@ public class Tokens {
     }
 
     public ApiToken create(TokenDraft draft, TokenValue value, String actor) {
-        ApiToken token = new ApiToken(draft.name(), draft.accessLevel(), draft.expiresAt(), actor, now());
+        ApiToken token = new ApiToken(draft, actor, now());
         requireUniqueName(draft.name(), -1);
         assignValue(token, value);
         em.persist(token);
@@ -124,6 +124,7 @@ public class Tokens {
         requireUniqueName(draft.name(), id);
         token.changeAccessLevel(draft.accessLevel());
         token.changeExpiry(draft.expiresAt(), now);
+        token.restrictTo(draft.allowedAddresses());
         if (newValue != null) {
             assignValue(token, newValue);
         }

@@ -383,6 +383,36 @@ class ApiIT {
         assertEquals("2001:db8:0:0:0:0:0:7", usage(other).getString("lastUsedIp"), "the forwarded client is recorded");
     }
 
+    // ---- address allow-list
+
+    @Test
+    void aTokenWithAnAllowListWorksOnlyFromItsAddressesFromTheNextRequestOn() throws Exception {
+        // ApiTestConfig trusts 127.0.0.1 as a proxy: X-Forwarded-For names the client
+        Token writer = token("READ_AND_WRITE");
+        assertEquals(200, send("GET", "api/me", bearer(writer.value()), "X-Forwarded-For", "192.0.2.10")
+                .statusCode(), "no list: any address");
+        assertEquals(204, support("POST", "tokens/" + writer.id() + "/allowed?list="
+                + URLEncoder.encode("10.0.0.0/8, 2001:db8::/32", StandardCharsets.UTF_8)).statusCode());
+
+        JsonObject refused = problem(send("GET", "api/me", bearer(writer.value()), "X-Forwarded-For", "192.0.2.10"),
+                403);
+        assertEquals("This API token may not be used from your address, 192.0.2.10.", refused.getString("detail"));
+        assertFalse(refused.toString().contains("10.0.0.0"), "never which addresses are allowed");
+        // a write from elsewhere gets the same answer: nothing about the token's level
+        assertEquals(refused.getString("detail"), problem(send("DELETE", "api/settings/it.allow",
+                bearer(writer.value()), "X-Forwarded-For", "192.0.2.10"), 403).getString("detail"));
+        for (String allowed : List.of("10.1.2.3", "2001:db8:ffff::1", "::ffff:10.9.9.9")) {
+            assertEquals(200, send("GET", "api/me", bearer(writer.value()), "X-Forwarded-For", allowed)
+                    .statusCode(), allowed);
+        }
+        // without a trusted proxy's word the connection's address counts: 127.0.0.1 is not listed
+        problem(send("GET", "api/me", bearer(writer.value())), 403);
+
+        assertEquals(204, support("POST", "tokens/" + writer.id() + "/allowed?list=").statusCode());
+        assertEquals(200, send("GET", "api/me", bearer(writer.value()), "X-Forwarded-For", "192.0.2.10")
+                .statusCode(), "the list lifted: the very next request passes");
+    }
+
     // ---- last used
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Duration;
@@ -90,7 +91,16 @@ public class TestSupportResource {
     public void expiresIn(@PathParam("id") long id, @PathParam("seconds") long seconds) {
         ApiToken token = tokens.find(id).orElseThrow();
         tokens.update(id, token.getVersion(), new TokenDraft(token.getName(), token.getAccessLevel(),
-                timeMachine.now().plusSeconds(seconds)), null, "ApiIT");
+                timeMachine.now().plusSeconds(seconds), token.getAllowedAddresses()), null, "ApiIT");
+    }
+
+    /** Limits a token to these addresses (the query parameter {@code list}; empty lifts the limit). */
+    @POST
+    @Path("tokens/{id}/allowed")
+    public void allowFrom(@PathParam("id") long id, @QueryParam("list") String list) {
+        ApiToken token = tokens.find(id).orElseThrow();
+        tokens.update(id, token.getVersion(), new TokenDraft(token.getName(), token.getAccessLevel(),
+                token.getExpiresAt(), list), null, "ApiIT");
     }
 
     @DELETE
@@ -119,6 +129,6 @@ public class TestSupportResource {
     }
 
     private static TokenDraft draftOf(ApiToken token, AccessLevel level) {
-        return new TokenDraft(token.getName(), level, token.getExpiresAt());
+        return new TokenDraft(token.getName(), level, token.getExpiresAt(), token.getAllowedAddresses());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tollgate.platform.AddressRanges;
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.TokenSnapshot;
 import dev.tollgate.token.TokenUse;
@@ -26,6 +27,8 @@ class TokenAccessTest {
     private static final String GOOD = "good-token-value";
     private static final TokenSnapshot READER = new TokenSnapshot(7, "reader", AccessLevel.READ_ONLY, null, NOW,
             "d", "tlg_Ab");
+    private static final TokenSnapshot LISTED = new TokenSnapshot(8, "listed", AccessLevel.READ_ONLY, null, NOW,
+            "d", "tlg_Cd", AddressRanges.parse("10.0.0.0/8"));
 
     private final List<TokenUse> uses = new ArrayList<>();
     private final TokenAccess access = new TokenAccess();
@@ -34,6 +37,9 @@ class TokenAccessTest {
         access.tokenCheck = new TokenCheck() {
             @Override
             Verdict check(String presented, Instant now) {
+                if ("listed".equals(presented)) {
+                    return new Verdict(LISTED, null, "tlg_Cd");
+                }
                 return GOOD.equals(presented) ? new Verdict(READER, null, "tlg_Ab")
                         : new Verdict(null, Failure.UNKNOWN, "xyz_");
             }
@@ -77,6 +83,18 @@ class TokenAccessTest {
                 .refusal();
         assertEquals(403, write.status(), "a floor of read only does not lower a write");
         assertTrue(write.detail().contains("\"Read and write\""), write.detail());
+    }
+
+    @Test
+    void anAllowListedTokenIsRefusedFromElsewhereBeforeItsLevelIsLookedAt() {
+        TokenAccess.Refusal elsewhere = access.decide("PUT", null, null, List.of("Bearer listed"), "192.0.2.1", NOW)
+                .refusal();
+        assertEquals(403, elsewhere.status());
+        assertEquals("This API token may not be used from your address, 192.0.2.1.", elsewhere.detail());
+        assertTrue(access.decide("GET", null, null, List.of("Bearer listed"), "10.9.8.7", NOW).granted());
+        assertEquals(List.of(new TokenUse(8, NOW, "10.9.8.7")), uses, "only the granted request is a use");
+        assertEquals(403, access.decide("PUT", null, null, List.of("Bearer listed"), "10.9.8.7", NOW).refusal()
+                .status(), "from a listed address the level still counts");
     }
 
     @Test

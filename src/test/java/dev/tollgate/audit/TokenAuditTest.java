@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tollgate.platform.AddressRanges;
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.TokenChanged;
 import dev.tollgate.token.TokenSnapshot;
@@ -35,6 +36,19 @@ class TokenAuditTest {
         assertEquals(List.of(new TokenAudit.Entry(AuditAction.TOKEN_EDITED, "forums-sync",
                 "Name: \"forums\" → \"forums-sync\"; Access level: Read only → Read and write;"
                         + " Expires: never → 2027-01-01T00:00:00Z")), entries);
+    }
+
+    @Test
+    void anAllowListIsRecordedWhenItIsSetChangedOrLifted() {
+        TokenSnapshot listed = new TokenSnapshot(7, "forums", AccessLevel.READ_ONLY, null, CREATED, "digest-one",
+                "tlg_AbCd", AddressRanges.parse("10.0.0.0/8, 192.0.2.1"));
+        assertEquals("Allowed addresses: any → 10.0.0.0/8, 192.0.2.1", TokenAudit.describe(
+                new TokenChanged(TokenChanged.Kind.UPDATED, "ann", FORUMS, listed)).get(0).details());
+        assertEquals("Allowed addresses: 10.0.0.0/8, 192.0.2.1 → any", TokenAudit.describe(
+                new TokenChanged(TokenChanged.Kind.UPDATED, "ann", listed, FORUMS)).get(0).details());
+        assertEquals("Access level: Read only; Expires: never; Allowed addresses: 10.0.0.0/8, 192.0.2.1;"
+                + " Value: tlg_AbCd…", TokenAudit.describe(
+                new TokenChanged(TokenChanged.Kind.CREATED, "ann", null, listed)).get(0).details());
     }
 
     @Test

@@ -164,8 +164,9 @@ class ApiTokensIT {
         assertEquals(prefilled.substring(0, 8) + "…", row.get(1));
         assertEquals("Read and write", row.get(2));
         assertEquals("2099-12-31 00:00 UTC", row.get(3));
-        assertEquals("Never", row.get(4));
-        assertTrue(row.get(5).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\nby admin"), row.get(5));
+        assertEquals("Any address", row.get(4));
+        assertEquals("Never", row.get(5));
+        assertTrue(row.get(6).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\nby admin"), row.get(6));
 
         browser().open(base + "settings/core/api-tokens");
         assertFalse(browser().driver().getPageSource().contains(prefilled), "the value is in the reloaded page");
@@ -258,6 +259,53 @@ class ApiTokensIT {
     }
 
     @Test
+    void limitsATokenToAddressesWithClearMessagesShowsThemAndFiltersByThem() {
+        openTokens();
+        String mine = "al" + RUN; // other tests' tokens share RUN
+        String listed = mine + " listed";
+        String open = mine + " open";
+        addToken(open, "Read only", null);
+
+        browser().click(By.id("tokens-form:add"));
+        browser().find(By.id("token-form:name")).sendKeys(listed);
+        type("token-form:allowedAddresses", "10.0.0.0/8\nintranet.example");
+        submitExpecting("allowedAddresses", "\"intranet.example\" is not an IP address or CIDR range"
+                + " (e.g. 10.0.0.5, 10.0.0.0/8, 2001:db8::/32).");
+        type("token-form:allowedAddresses", "10.1.2.3/8\n2001:DB8::/32, 203.0.113.7");
+        browser().click(By.id("token-form:submit"));
+        browser().find(By.id("one-time-form:one-time-value"));
+        closeOneTimeDialog();
+
+        filter("name", mine);
+        awaitRowsMatching(n -> n.startsWith(mine), listed, open);
+        assertEquals("3 listed", inRow(listed, "token-addresses"));
+        assertEquals("10.0.0.0/8, 2001:db8::/32, 203.0.113.7", browser().find(By.xpath(rowOf(listed)
+                + "//*[contains(@class, 'token-addresses')]")).getAttribute("title"), "the ranges in a tooltip");
+        assertEquals("Any address", browser().find(By.xpath(rowOf(open) + "/td[contains(@class, 'col-addresses')]"))
+                .getText().strip());
+
+        chooseAddressFilter("Listed addresses only");
+        awaitRows(n -> n.startsWith(mine), List.of(listed), List.of(open));
+        chooseAddressFilter("Any address");
+        awaitRows(n -> n.startsWith(mine), List.of(open), List.of(listed));
+        chooseAddressFilter("All");
+        awaitRowsMatching(n -> n.startsWith(mine), listed, open);
+
+        // the form shows the list one per line, as it was saved; emptying it lifts the limit
+        clickInRow(listed, "edit");
+        WebElement addresses = browser().find(By.id("token-form:allowedAddresses"));
+        browser().waitUntil(d -> !addresses.getAttribute("value").isEmpty());
+        assertEquals("10.0.0.0/8\n2001:db8::/32\n203.0.113.7", addresses.getAttribute("value"));
+        type("token-form:allowedAddresses", "");
+        browser().click(By.id("token-form:submit"));
+        browser().waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
+        browser().waitForAjax();
+        browser().waitUntil(d -> "".equals(inRow(listed, "token-addresses")));
+        assertEquals("Any address", browser().find(By.xpath(rowOf(listed) + "/td[contains(@class, 'col-addresses')]"))
+                .getText().strip());
+    }
+
+    @Test
     void filtersAValueEnteredWithoutKeysAsAPasteWithTheMouseOrAnAutofillDoes() {
         openTokens();
         String pasted = "pasted " + RUN;
@@ -324,6 +372,12 @@ class ApiTokensIT {
         awaitNames(List.of(charlie, bravo, delta, alpha));
         sort("expires", "descending");
         awaitNames(List.of(alpha, delta, bravo, charlie));
+
+        // none of them is limited to addresses: the id, in the same index, breaks the tie
+        sort("addresses", "ascending");
+        awaitNames(created);
+        sort("addresses", "descending");
+        awaitNames(reversed(created));
 
         sort("last-used", "ascending");
         awaitNames(created);
@@ -808,6 +862,15 @@ class ApiTokensIT {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private void chooseAddressFilter(String label) {
+        showFilters();
+        browser().choose("tokens-form:tokens:addresses-filter", label);
+    }
+
+    private static String rowOf(String name) {
+        return "//tbody[@id='tokens-form:tokens_data']/tr[td[1][normalize-space()='" + name + "']]";
     }
 
     private void chooseLevelFilter(String label) {

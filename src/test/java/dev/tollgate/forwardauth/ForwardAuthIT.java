@@ -153,6 +153,17 @@ class ForwardAuthIT {
     }
 
     @Test
+    void anAllowListAppliesToTheClientAddressThatNginxForwards() throws Exception {
+        Token reader = token("READ_ONLY");
+        assertEquals(204, support("POST", "tokens/" + reader.id() + "/allowed?list=198.51.100.0/24").statusCode());
+        assertEquals(200, viaNginx("GET", "/files/hello.txt", bearer(reader), null,
+                "X-Forwarded-For", "198.51.100.7").statusCode());
+        assertEquals(403, viaNginx("GET", "/files/hello.txt", bearer(reader)).statusCode(), "from 127.0.0.1");
+        assertEquals(403, viaNginx("GET", "/files/hello.txt", bearer(reader), null,
+                "X-Forwarded-For", "203.0.113.9").statusCode());
+    }
+
+    @Test
     void aDeletedTokenIsRefusedOnTheNextRequest() throws Exception {
         Token reader = token("READ_ONLY");
         assertEquals(200, viaNginx("GET", "/files/hello.txt", bearer(reader)).statusCode());

@@ -77,4 +77,35 @@ class ApiTokenTest {
         assertTrue(AccessLevel.READ_AND_WRITE.permits(AccessLevel.READ_AND_WRITE));
         assertTrue(AccessLevel.READ_AND_WRITE.permits(AccessLevel.READ_ONLY));
     }
+
+    @Test
+    void anAllowListIsStoredCanonicalAndCountedAndABlankOneLiftsIt() {
+        ApiToken token = new ApiToken(new TokenDraft("n", AccessLevel.READ_ONLY, null,
+                "10.1.2.3/8\n192.0.2.1 , 10.0.0.0/8"), "admin", NOW);
+        assertEquals("10.0.0.0/8, 192.0.2.1", token.getAllowedAddresses());
+        assertEquals(2, token.getAddressCount());
+        token.restrictTo("  \n ");
+        assertEquals(null, token.getAllowedAddresses());
+        assertEquals(0, token.getAddressCount());
+    }
+
+    @Test
+    void aWrongOrOverlongAllowListIsRefusedAtItsFieldAndChangesNothing() {
+        ApiToken token = new ApiToken(new TokenDraft("n", AccessLevel.READ_ONLY, null, "192.0.2.1"), "admin", NOW);
+        InvalidTokenException wrong = assertThrows(InvalidTokenException.class,
+                () -> token.restrictTo("10.0.0.0/8, intranet.example"));
+        assertEquals("allowedAddresses", wrong.field());
+        assertEquals("\"intranet.example\" is not an IP address or CIDR range (e.g. 10.0.0.5, 10.0.0.0/8,"
+                + " 2001:db8::/32).", wrong.getMessage());
+        StringBuilder fiftyOne = new StringBuilder();
+        for (int i = 0; i <= ApiToken.ADDRESSES_MAX; i++) {
+            fiftyOne.append("10.0.").append(i).append(".0/24,");
+        }
+        assertEquals("At most 50 addresses or ranges; this list has 51.",
+                assertThrows(InvalidTokenException.class, () -> token.restrictTo(fiftyOne.toString())).getMessage());
+        assertEquals("allowedAddresses", assertThrows(InvalidTokenException.class,
+                () -> token.restrictTo(" ".repeat(ApiToken.ADDRESSES_TEXT_MAX) + "1.2.3.4")).field());
+        assertEquals("192.0.2.1", token.getAllowedAddresses());
+        assertEquals(1, token.getAddressCount());
+    }
 }
