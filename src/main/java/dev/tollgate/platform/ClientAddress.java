@@ -37,10 +37,11 @@ public class ClientAddress extends HttpFilter {
     /** Reads {@code tollgate.api.trusted-proxies} once; a wrong entry fails the start with the entry named. */
     @Override
     public void init() {
-        proxies = TrustedProxies.parse(configuration.value(TrustedProxies.KEY).orElse(null));
+        proxies = TrustedProxies.parse(configuration.value(TrustedProxies.KEY).orElse(null),
+                configuration.value(TrustedProxies.HEADER_KEY).orElse(null));
         if (!proxies.isEmpty()) {
-            LOG.info(() -> "Tollgate takes the client's address from X-Forwarded-For when the request comes from "
-                    + configuration.value(TrustedProxies.KEY).orElse(""));
+            LOG.info(() -> "Tollgate takes the client's address from " + proxies.header()
+                    + " when the request comes from " + configuration.value(TrustedProxies.KEY).orElse(""));
         }
     }
 
@@ -49,7 +50,7 @@ public class ClientAddress extends HttpFilter {
             throws IOException, ServletException {
         String remote = request.getRemoteAddr();
         String client = proxies.isEmpty() ? remote
-                : proxies.clientOf(remote, Collections.list(request.getHeaders("X-Forwarded-For")));
+                : proxies.clientOf(remote, Collections.list(request.getHeaders(proxies.header())));
         request.setAttribute(PROPERTY, client);
         chain.doFilter(request, response);
     }

@@ -17,23 +17,52 @@ import java.util.List;
 final class TrustedProxies {
 
     static final String KEY = "tollgate.api.trusted-proxies";
-    static final TrustedProxies NONE = new TrustedProxies(AddressRanges.NONE);
+    static final String HEADER_KEY = "tollgate.api.forwarded-header";
+    static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    static final String FORWARDED = "Forwarded";
+    static final TrustedProxies NONE = new TrustedProxies(AddressRanges.NONE, X_FORWARDED_FOR);
     static final int MAX_HOPS = 20;
 
     private final AddressRanges ranges;
+    private final String header;
 
-    private TrustedProxies(AddressRanges ranges) {
+    private TrustedProxies(AddressRanges ranges, String header) {
         this.ranges = ranges;
+        this.header = header;
     }
 
-    /** Parses the setting; a wrong entry stops the start with the entry named. */
+    /** Parses the setting, with X-Forwarded-For as the header the proxies write. */
     static TrustedProxies parse(String configured) {
+        return parse(configured, null);
+    }
+
+    /**
+     * Parses the settings: the proxies, and which header they write ({@code X-Forwarded-For} by default, or RFC
+     * 7239's {@code Forwarded}). Only that one header is read: a proxy appends to its own header, so a client's
+     * copy of the other would otherwise be believed. A wrong entry stops the start with the entry named.
+     */
+    static TrustedProxies parse(String configured, String forwardedHeader) {
+        String header;
+        if (forwardedHeader == null || forwardedHeader.isBlank()
+                || forwardedHeader.strip().equalsIgnoreCase(X_FORWARDED_FOR)) {
+            header = X_FORWARDED_FOR;
+        } else if (forwardedHeader.strip().equalsIgnoreCase(FORWARDED)) {
+            header = FORWARDED;
+        } else {
+            throw new IllegalStateException(HEADER_KEY + ": \"" + forwardedHeader + "\" is neither "
+                    + X_FORWARDED_FOR + " nor " + FORWARDED);
+        }
         try {
             AddressRanges ranges = AddressRanges.parse(configured);
-            return ranges.isEmpty() ? NONE : new TrustedProxies(ranges);
+            return ranges.isEmpty() ? NONE : new TrustedProxies(ranges, header);
         } catch (AddressRanges.InvalidRangeException wrong) {
             throw new IllegalStateException(KEY + ": " + wrong.getMessage());
         }
+    }
+
+    /** The header the proxies write: X-Forwarded-For or Forwarded. */
+    String header() {
+        return header;
     }
 
     boolean isEmpty() {
@@ -50,9 +79,9 @@ final class TrustedProxies {
             return remoteAddress;
         }
         List<String> hops = new ArrayList<>();
-        for (String header : forwardedFor) {
-            for (String hop : header.split(",", MAX_HOPS + 2)) {
-                hops.add(hop.strip());
+        for (String value : forwardedFor) {
+            for (String hop : value.split(",", MAX_HOPS + 2)) {
+                hops.add(FORWARDED.equals(header) ? forNode(hop) : hop.strip());
             }
         }
         String client = remoteAddress;
@@ -68,6 +97,31 @@ final class TrustedProxies {
             }
         }
         return client;
+    }
+
+    /**
+     * The address in one element of a {@code Forwarded} header ({@code for=192.0.2.60;proto=https},
+     * {@code for="[2001:db8::17]:4711"}), without quotes, brackets or port; the text as it is if it is none
+     * (an obfuscated or "unknown" node, which ends the walk), or "" if the element has no {@code for}.
+     */
+    static String forNode(String element) {
+        for (String pair : element.split(";")) {
+            int equals = pair.indexOf('=');
+            if (equals < 0 || !pair.substring(0, equals).strip().equalsIgnoreCase("for")) {
+                continue;
+            }
+            String node = pair.substring(equals + 1).strip();
+            if (node.length() >= 2 && node.startsWith("\"") && node.endsWith("\"")) {
+                node = node.substring(1, node.length() - 1);
+            }
+            if (node.startsWith("[")) {
+                int close = node.indexOf(']');
+                return close < 0 ? node : node.substring(1, close);
+            }
+            int colon = node.indexOf(':');
+            return colon >= 0 && node.indexOf(':', colon + 1) < 0 ? node.substring(0, colon) : node;
+        }
+        return "";
     }
 
     static byte[] literal(String text) {

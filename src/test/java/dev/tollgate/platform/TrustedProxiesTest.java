@@ -67,6 +67,28 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void behindProxiesThatWriteRfc7239sForwardedThatHeaderIsReadTheSameWay() {
+        TrustedProxies rfc = TrustedProxies.parse("10.0.0.5, 192.168.0.0/16", " forwarded ");
+        assertEquals("Forwarded", rfc.header());
+        assertEquals("203.0.113.7", rfc.clientOf("10.0.0.5", List.of("for=203.0.113.7;proto=https;by=10.0.0.5")));
+        assertEquals("203.0.113.7", rfc.clientOf("10.0.0.5",
+                List.of("for=198.51.100.1, for=\"203.0.113.7:4711\"", "For=192.168.1.1")), "the client's own is not");
+        assertEquals("2001:db8:cafe:0:0:0:0:17",
+                rfc.clientOf("10.0.0.5", List.of("for=\"[2001:db8:cafe::17]:4711\"")));
+        assertEquals("2001:db8:0:0:0:0:0:1", rfc.clientOf("10.0.0.5", List.of("proto=http;for=\"[2001:db8::1]\"")));
+        for (String garbage : List.of("for=unknown", "for=_hidden", "proto=https", "for=\"evil.example\"", "for=",
+                "for=[2001:db8::1", "x".repeat(5_000))) {
+            assertEquals("192.168.1.1", rfc.clientOf("10.0.0.5", List.of(garbage + ", for=192.168.1.1")), garbage);
+        }
+        assertEquals("X-Forwarded-For", TrustedProxies.parse("10.0.0.5", null).header());
+        assertEquals("X-Forwarded-For", TrustedProxies.parse("10.0.0.5", "x-forwarded-for").header());
+        IllegalStateException wrong = assertThrows(IllegalStateException.class,
+                () -> TrustedProxies.parse("10.0.0.5", "X-Real-IP"));
+        assertTrue(wrong.getMessage().startsWith("tollgate.api.forwarded-header: \"X-Real-IP\""),
+                wrong.getMessage());
+    }
+
+    @Test
     void onlyLiteralsAreParsedNeverNames() {
         assertNull(TrustedProxies.literal("localhost"));
         assertNull(TrustedProxies.literal("abc"));
