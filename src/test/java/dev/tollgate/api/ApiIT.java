@@ -32,6 +32,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -484,16 +485,33 @@ class ApiIT {
         problem(send("PUT", "api/settings/" + key, bearer(writer.value()), "Content-Type", "text/plain"), 415);
         problem(send("GET", "api/settings/" + key, bearer(writer.value())), 404);
 
-        for (String badKey : List.of("Upper", "a%20b", "k".repeat(101), "%C3%A9", "a:b")) {
-            assertEquals("key", problem(send("GET", "api/settings/" + badKey, bearer(writer.value())), 400)
-                    .getString("field"), badKey);
-            problem(put("api/settings/" + badKey, writer, "{\"value\":\"v\"}"), 400);
+        for (String badKey : List.of("Upper", "a%20b", "k".repeat(101), "%C3%A9")) {
+            assertBadKey(writer, badKey);
         }
         assertEquals(201, put("api/settings/" + key, writer, "{\"value\":\"" + "é".repeat(4_000) + "\"}")
                 .statusCode());
         problem(put("api/settings/" + key, writer, "{\"value\":\"" + "x".repeat(4_001) + "\"}"), 413);
         assertEquals("é".repeat(4_000), json(send("GET", "api/settings/" + key, bearer(writer.value())))
                 .asJsonObject().getString("value"));
+    }
+
+    /**
+     * A key with a colon is refused like any other bad key. GlassFish 7.0 cannot take a colon in a path under a
+     * security constraint: it hands Exousia the request path as {@code org.apache.catalina.CONSTRAINT_URI} without
+     * escaping {@code :} as {@code %3A} (as Jakarta Authorization asks), {@code WebResourcePermission} reads the
+     * rest as a qualifier and throws "invalid URLPatternSpec", and the server answers a bare 500 before any
+     * application code runs. A server bug the WAR cannot reach: the glassfish profile leaves this tag out.
+     */
+    @Test
+    @Tag("colon-in-path")
+    void aKeyWithAColonIsAProblem() throws Exception {
+        assertBadKey(token("READ_AND_WRITE"), "a:b");
+    }
+
+    private void assertBadKey(Token writer, String badKey) throws Exception {
+        assertEquals("key", problem(send("GET", "api/settings/" + badKey, bearer(writer.value())), 400)
+                .getString("field"), badKey);
+        problem(put("api/settings/" + badKey, writer, "{\"value\":\"v\"}"), 400);
     }
 
     @Test
@@ -506,7 +524,9 @@ class ApiIT {
 
     // ---- OpenAPI
 
+    /** MicroProfile OpenAPI serves it: Payara has it, GlassFish has not (the glassfish profile leaves the tag out). */
     @Test
+    @Tag("microprofile")
     void theOpenApiDocumentDescribesTheApiAndItsSecurity() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/openapi")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -31,6 +31,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -610,17 +611,37 @@ class ApiTokensIT {
         browser().click(By.id("token-form:cancel"));
         browser().waitUntil(ExpectedConditions.invisibilityOfElementLocated(TOKEN_DIALOG));
 
-        // emoji, right-to-left text and surrounding spaces are fine: saved trimmed, shown as they are
+        // right-to-left text and surrounding spaces are fine: saved trimmed, shown as they are
+        String friendly = tag + " שלום";
+        addNamedThroughTheDom("  " + friendly + "  ");
+
+        // exactly these two
+        filter("name", tag);
+        awaitRows(name -> name.equals(friendly) || name.equals(taken), List.of(friendly, taken), List.of());
+    }
+
+    /**
+     * An emoji, a character beyond U+FFFF, is fine in a name too. Mojarra 4.0.9, the Faces of GlassFish 7.0.21,
+     * drops such characters from every AJAX update, the table's included (eclipse-ee4j/mojarra#5562, fixed in
+     * 4.0.10); the database keeps them. A server bug the WAR cannot mend: the glassfish profile leaves this tag out.
+     */
+    @Test
+    @Tag("supplementary-characters")
+    void anEmojiInANameIsSavedAndShownAsTyped() {
+        openTokens();
+        String tag = "emo" + RUN;
         String friendly = "🔑 " + tag + " שלום";
+        addNamedThroughTheDom("  " + friendly + "  ");
+        filter("name", tag);
+        awaitNames(List.of(friendly));
+    }
+
+    private void addNamedThroughTheDom(String name) {
         browser().click(By.id("tokens-form:add"));
-        setThroughTheDom("token-form:name", "  " + friendly + "  ");
+        setThroughTheDom("token-form:name", name);
         browser().click(By.id("token-form:submit"));
         browser().find(By.id("one-time-form:one-time-value"));
         closeOneTimeDialog();
-
-        // exactly these two, in whichever order the database's collation puts an emoji
-        filter("name", tag);
-        awaitRows(name -> name.equals(friendly) || name.equals(taken), List.of(friendly, taken), List.of());
     }
 
     /** A forged view state and a double submit: a clear message, and no token, or exactly one. */
