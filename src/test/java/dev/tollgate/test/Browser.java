@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -49,6 +54,33 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
+    /**
+     * Chromium resolves no name but this machine's: even with background networking off it looks up its search
+     * engine's and Google's update hosts at start (DNS queries that leave the machine). The servers under test are
+     * reached by localhost or by an address of this machine, which stay as they are.
+     */
+    static String onlyThisMachine() {
+        List<String> rules = new ArrayList<>(List.of("MAP * ~NOTFOUND", "EXCLUDE localhost"));
+        // The machine's name too, in case a server reports its URL by it; read, not resolved (that would be a query).
+        Path hostname = Path.of("/proc/sys/kernel/hostname");
+        try {
+            if (Files.isReadable(hostname)) {
+                rules.add("EXCLUDE " + Files.readString(hostname).strip());
+            }
+            for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress address : Collections.list(network.getInetAddresses())) {
+                    String text = address.getHostAddress();
+                    int scope = text.indexOf('%');
+                    text = scope < 0 ? text : text.substring(0, scope);
+                    rules.add("EXCLUDE " + (address instanceof Inet6Address ? "[" + text + "]" : text));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return String.join(", ", rules);
+    }
+
     public static Browser start() {
         requireChromium();
         try {
@@ -65,6 +97,7 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1400,1000",
+                    "--host-resolver-rules=" + onlyThisMachine(),
                     "--user-data-dir=" + profile.toAbsolutePath());
             // the console messages, where Chromium reports what the Content-Security-Policy blocked
             options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
