@@ -14,7 +14,8 @@ public record ApiCaller(long tokenId, String name, AccessLevel accessLevel, Inst
         implements Principal {
 
     static ApiCaller of(TokenSnapshot token) {
-        return new ApiCaller(token.id(), token.name(), token.accessLevel(), token.expiresAt(), token.createdAt());
+        // For a rotated-out value, until when that value works: what its client needs to know.
+        return new ApiCaller(token.id(), token.name(), token.accessLevel(), token.worksUntil(), token.createdAt());
     }
 
     @Override

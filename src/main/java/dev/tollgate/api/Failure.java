@@ -9,7 +9,9 @@ enum Failure {
     MISSING("no credentials", false),
     MALFORMED("malformed credentials", true),
     UNKNOWN("unknown token", true),
-    EXPIRED("expired token", true);
+    EXPIRED("expired token", true),
+    // A value rotated out whose grace is over: a client that was not given the new one yet.
+    REPLACED("rotated-out token value", true);
 
     private static final String GENERIC = "This request needs a valid API token: send \"Authorization: Bearer"
             + " <token>\", or Basic authentication with the token as user name.";
@@ -34,6 +36,11 @@ enum Failure {
 
     /** For the client. */
     String detail() {
-        return this == EXPIRED ? "The API token has expired. Ask an administrator for a new one." : GENERIC;
+        return switch (this) {
+            case EXPIRED -> "The API token has expired. Ask an administrator for a new one.";
+            case REPLACED -> "This API token value was replaced by a new one and no longer works. Use the token's"
+                    + " new value.";
+            default -> GENERIC;
+        };
     }
 }

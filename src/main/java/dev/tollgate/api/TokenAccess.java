@@ -171,7 +171,7 @@ public class TokenAccess {
             return refused(new Refusal(403, "This request needs a token with access level \"" + needed.label()
                     + "\"; this token's level is \"" + token.accessLevel().label() + "\".", List.of()));
         }
-        lastUses.record(new TokenUse(token.id(), now, address));
+        lastUses.record(new TokenUse(token.id(), now, address, token.oldValue() ? now : null));
         return new Decision(token, scheme, null);
     }
 

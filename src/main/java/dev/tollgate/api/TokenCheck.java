@@ -57,7 +57,10 @@ public class TokenCheck {
             return new Verdict(null, Failure.UNKNOWN, value.hint());
         }
         if (token.get().isExpired(now)) {
-            return new Verdict(null, Failure.EXPIRED, value.hint());
+            // Expiry first: a token that expired gets no new value by a client's waiting for it.
+            Failure failure = token.get().graceOver(now) && !token.get().tokenExpired(now) ? Failure.REPLACED
+                    : Failure.EXPIRED;
+            return new Verdict(null, failure, value.hint());
         }
         return new Verdict(token.get(), null, value.hint());
     }

@@ -7,6 +7,8 @@ public enum AuditAction {
     TOKEN_EDITED("Token edited"),
     TOKEN_VALUE_CHANGED("Token value changed"),
     TOKEN_DELETED("Token deleted"),
+    TOKEN_ROTATED("Token rotated"),
+    TOKEN_GRACE_ENDED("Token's old value stopped"),
     SIGNED_IN("Signed in"),
     SIGNED_OUT("Signed out"),
     SIGN_IN_FAILED("Sign-in failed"),

@@ -40,6 +40,14 @@ public class TokenAudit {
             case CREATED -> List.of(new Entry(AuditAction.TOKEN_CREATED, change.after().name(), state(change.after())));
             case DELETED -> List.of(new Entry(AuditAction.TOKEN_DELETED, change.before().name(), state(change.before())));
             case UPDATED -> describeEdit(change.before(), change.after(), change.valueChanged());
+            case ROTATED -> List.of(new Entry(AuditAction.TOKEN_ROTATED, change.after().name(),
+                    "Value: " + change.before().hint() + "… → " + change.after().hint() + "…; "
+                            + (change.detail() == null ? "the old value stopped at once" : "the old value works for "
+                            + change.detail() + ", until " + instant(change.after().grace().until()))));
+            case GRACE_ENDED -> List.of(new Entry(AuditAction.TOKEN_GRACE_ENDED, change.after().name(),
+                    "Old value " + change.after().grace().hint() + "… stopped at "
+                            + instant(change.after().grace().until()) + ", ending its grace (until "
+                            + instant(change.before().grace().until()) + ") early"));
         };
     }
 
@@ -49,6 +57,7 @@ public class TokenAudit {
         compare(fields, "Access level", before.accessLevel().label(), after.accessLevel().label());
         compare(fields, "Expires", expiry(before.expiresAt()), expiry(after.expiresAt()));
         compare(fields, "Allowed addresses", addresses(before), addresses(after));
+        compare(fields, "Old value", oldValue(before), oldValue(after)); // a new value ends a running grace
         List<Entry> entries = new ArrayList<>();
         if (!fields.isEmpty() || !valueChanged) {
             String details = fields.isEmpty() ? "Saved without changes" : String.join("; ", fields);
@@ -73,6 +82,10 @@ public class TokenAudit {
                 + "; Value: " + token.hint() + "…";
     }
 
+    private static String oldValue(TokenSnapshot token) {
+        return token.grace() == null ? "none" : token.grace().hint() + "… until " + instant(token.grace().until());
+    }
+
     private static String addresses(TokenSnapshot token) {
         return token.allowed().isEmpty() ? "any" : token.allowed().toString();
     }
@@ -82,6 +95,10 @@ public class TokenAudit {
     }
 
     private static String expiry(Instant expiresAt) {
-        return expiresAt == null ? "never" : expiresAt.truncatedTo(ChronoUnit.SECONDS).toString();
+        return expiresAt == null ? "never" : instant(expiresAt);
+    }
+
+    private static String instant(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

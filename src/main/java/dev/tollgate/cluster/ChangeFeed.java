@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -40,10 +39,10 @@ import dev.tollgate.token.TokenCounts;
 /**
  * Carries token changes between servers that share the database, through the table {@code TOKEN_CHANGE}.
  *
- * <p>Every token change writes a row per digest it touched (the old and the new value's) in the change's own
- * transaction, so a row exists exactly when the change committed. Every server reads the rows it has not seen
- * every {@code tollgate.cluster.poll-millis} (default 200) with one query on the primary key, and drops those
- * digests from its {@link TokenCache} (a deleted or changed token is refused, a new one found) and its
+ * <p>Every token change writes a row per digest it touched (the old and the new value's, a rotated-out value's) in
+ * the change's own transaction, so a row exists exactly when the change committed. Every server reads the rows it
+ * has not seen every {@code tollgate.cluster.poll-millis} (default 200) with one query on the primary key, and drops
+ * those digests from its {@link TokenCache} (a deleted or changed token is refused, a new one found) and its
  * {@link TokenCounts}. A change made on another server is enforced here within one poll interval and the query's
  * time; API requests themselves never query the feed.
  *
@@ -98,13 +97,7 @@ public class ChangeFeed {
 
     /** In the token change's transaction: one row per digest that the change touched. */
     void record(@Observes TokenChanged change) {
-        Set<String> digests = new LinkedHashSet<>();
-        if (change.before() != null) {
-            digests.add(change.before().digest());
-        }
-        if (change.after() != null) {
-            digests.add(change.after().digest());
-        }
+        Set<String> digests = change.digests();
         Timestamp now = Timestamp.from(Instant.now());
         for (String digest : digests) {
             em.createNativeQuery("INSERT INTO TOKEN_CHANGE (CHANGED_AT, NODE, DIGEST) VALUES (?1, ?2, ?3)")

@@ -67,8 +67,8 @@ public class ForwardAuth {
         }
         TokenSnapshot token = decision.token();
         return Response.noContent()
-                .header(TokenExpiryHeader.NAME, token.expiresAt() == null ? null
-                        : TokenExpiryHeader.httpDate(token.expiresAt()))
+                .header(TokenExpiryHeader.NAME, token.worksUntil() == null ? null
+                        : TokenExpiryHeader.httpDate(token.worksUntil()))
                 .header(TOKEN_ID, token.id())
                 .header(TOKEN_NAME, HeaderText.encode(token.name()))
                 .header(TOKEN_LEVEL, token.accessLevel() == AccessLevel.READ_ONLY

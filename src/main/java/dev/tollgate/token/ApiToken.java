@@ -31,12 +31,17 @@ import dev.tollgate.platform.AddressRanges;
 @NamedQuery(name = "ApiToken.cutLongHints", query = "UPDATE ApiToken t SET t.hint = SUBSTRING(t.hint, 1, 4)"
         + " WHERE LENGTH(t.hint) > 4 AND t.hint NOT LIKE :prefixed ESCAPE '\\'")
 @NamedQuery(name = "ApiToken.findByDigest", query = "SELECT t FROM ApiToken t WHERE t.digest = :digest")
+@NamedQuery(name = "ApiToken.findByPreviousDigest",
+        query = "SELECT t FROM ApiToken t WHERE t.previousDigest = :digest")
 @NamedQuery(name = "ApiToken.countByNameKey",
         query = "SELECT COUNT(t) FROM ApiToken t WHERE t.nameKey = :nameKey AND t.id <> :id")
 // Native on purpose: it leaves VERSION alone (EclipseLink's JPQL bulk update would not), so an API client's use never
 // fails an admin's concurrent edit.
 @NamedNativeQuery(name = "ApiToken.recordUse", query = "UPDATE API_TOKEN SET LAST_USED_AT = ?1, LAST_USED_IP = ?2"
         + " WHERE ID = ?3 AND (LAST_USED_AT IS NULL OR LAST_USED_AT < ?1)")
+// Only a use after the rotation counts: a batch gathered before it may hold uses of the value before that one.
+@NamedNativeQuery(name = "ApiToken.recordOldValueUse", query = "UPDATE API_TOKEN SET PREVIOUS_USED_AT = ?1"
+        + " WHERE ID = ?2 AND ROTATED_AT <= ?1 AND (PREVIOUS_USED_AT IS NULL OR PREVIOUS_USED_AT < ?1)")
 public class ApiToken {
 
     public static final int NAME_MAX = 100;
@@ -90,6 +95,21 @@ public class ApiToken {
 
     @Column(name = "ADDRESS_COUNT", nullable = false)
     private int addressCount;
+
+    @Column(name = "PREVIOUS_DIGEST", length = 64)
+    private String previousDigest;
+
+    @Column(name = "PREVIOUS_HINT", length = 20)
+    private String previousHint;
+
+    @Column(name = "PREVIOUS_UNTIL")
+    private Instant previousUntil;
+
+    @Column(name = "PREVIOUS_USED_AT")
+    private Instant previousUsedAt;
+
+    @Column(name = "ROTATED_AT")
+    private Instant rotatedAt;
 
     protected ApiToken() {
         // for JPA
@@ -204,6 +224,36 @@ public class ApiToken {
         this.hint = Objects.requireNonNull(newHint);
     }
 
+    /**
+     * Replaces the value and lets the one it replaces keep working for the grace period (none: it stops now). A
+     * value that was still in its grace from an earlier rotation stops now: a token has at most two live values.
+     */
+    void rotate(String newDigest, String newHint, GracePeriod grace, Instant now) {
+        if (grace == null) {
+            throw new InvalidTokenException("grace", "Choose how long the old value keeps working.");
+        }
+        this.previousDigest = digest;
+        this.previousHint = hint;
+        this.previousUntil = now.plus(grace.length());
+        this.previousUsedAt = null;
+        this.rotatedAt = now;
+        replaceValue(newDigest, newHint);
+    }
+
+    /** Ends the old value's grace now, if it is still running; its digest stays, so a late client is told why. */
+    boolean endGrace(Instant now) {
+        if (!inGrace(now)) {
+            return false;
+        }
+        this.previousUntil = now;
+        return true;
+    }
+
+    /** Whether a rotated-out value still works. */
+    public boolean inGrace(Instant now) {
+        return previousUntil != null && now.isBefore(previousUntil);
+    }
+
     void touch(Instant now) {
         this.updatedAt = now;
     }
@@ -271,5 +321,28 @@ public class ApiToken {
 
     public int getAddressCount() {
         return addressCount;
+    }
+
+    String getPreviousDigest() {
+        return previousDigest;
+    }
+
+    /** The hint of the value before the last rotation, or null if the token was never rotated. */
+    public String getPreviousHint() {
+        return previousHint;
+    }
+
+    /** Until when the value before the last rotation works (it may be over), or null if never rotated. */
+    public Instant getPreviousUntil() {
+        return previousUntil;
+    }
+
+    /** When the old value was last used since the rotation, or null. */
+    public Instant getPreviousUsedAt() {
+        return previousUsedAt;
+    }
+
+    public Instant getRotatedAt() {
+        return rotatedAt;
     }
 }

@@ -21,8 +21,9 @@ import dev.tollgate.platform.Configuration;
  *
  * <p>Exactness over freshness: an entry is never left stale. Every change to a token fires {@link TokenChanged};
  * its completion, which runs in the committing thread before the change's service call returns, drops the entries
- * of the old and the new digest. A look-up that read the database while such a change committed is detected by the
- * generation counter: it neither stores what it read nor answers with it, but reads again. So a delete, a new
+ * of every digest it touched ({@link TokenChanged#digests()}: a rotated-out value's too). A look-up that read the
+ * database while such a change committed is detected by the generation counter: it neither stores what it read nor
+ * answers with it, but reads again. So a delete, a new
  * value or a new level is refused on the very next request, and a new token is found at once even if its value had
  * been tried before. Expiry needs no invalidation: the caller checks the snapshot's expiry on every request.
  *
@@ -143,12 +144,7 @@ public class TokenCache {
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) TokenChanged change) {
-        if (change.before() != null) {
-            invalidate(change.before().digest());
-        }
-        if (change.after() != null) {
-            invalidate(change.after().digest());
-        }
+        change.digests().forEach(this::invalidate);
     }
 
     /** Forgets what is known of a digest; the next request with it reads the database. */

@@ -6,8 +6,15 @@ import java.util.Objects;
 /**
  * One successful use of a token by an API client, for its "last used" columns. The client address is stored without
  * an IPv6 zone and cut to the column's {@value #IP_MAX} characters, the length of the longest IPv6 text form.
+ *
+ * @param oldValueAt when the token's rotated-out value was last used, if it was (null otherwise)
  */
-public record TokenUse(long tokenId, Instant at, String clientIp) {
+public record TokenUse(long tokenId, Instant at, String clientIp, Instant oldValueAt) {
+
+    /** A use of the token's current value. */
+    public TokenUse(long tokenId, Instant at, String clientIp) {
+        this(tokenId, at, clientIp, null);
+    }
 
     static final int IP_MAX = 45;
 
@@ -17,8 +24,11 @@ public record TokenUse(long tokenId, Instant at, String clientIp) {
         clientIp = clientIp == null || clientIp.length() <= IP_MAX ? clientIp : clientIp.substring(0, IP_MAX);
     }
 
-    /** Of two uses of the same token, the later one: what the "last used" columns should show. */
+    /** Two uses of the same token as one: the later one, and the later use of the old value of either. */
     public TokenUse later(TokenUse other) {
-        return other.at.isAfter(at) ? other : this;
+        TokenUse later = other.at.isAfter(at) ? other : this;
+        Instant oldValue = oldValueAt == null || other.oldValueAt != null && other.oldValueAt.isAfter(oldValueAt)
+                ? other.oldValueAt : oldValueAt;
+        return oldValue == later.oldValueAt ? later : new TokenUse(tokenId, later.at, later.clientIp, oldValue);
     }
 }

@@ -126,11 +126,48 @@ public class Tokens {
         token.changeExpiry(draft.expiresAt(), now);
         token.restrictTo(draft.allowedAddresses());
         if (newValue != null) {
+            // An edit's new value replaces the current one at once: an old value still in its grace goes too.
+            token.endGrace(now);
             assignValue(token, newValue);
         }
         token.touch(now);
         flush();
         changes.fire(new TokenChanged(TokenChanged.Kind.UPDATED, actor, before, TokenSnapshot.of(token)));
+        return token;
+    }
+
+    /**
+     * Gives the token a new generated value; the one it replaces keeps working for the grace period, with the
+     * token's name, level, expiry and allow-list (and stops now for {@link GracePeriod#NONE}). Both values are
+     * refused on the very next request once the token is deleted, and the old one once its grace ends.
+     */
+    public Rotated rotate(long id, GracePeriod grace, String actor) {
+        ApiToken token = find(id).orElseThrow(TokenGoneException::new);
+        TokenSnapshot before = TokenSnapshot.of(token);
+        Instant now = now();
+        TokenValue value = generateValue();
+        String digest = digests.digest(value);
+        requireUnusedDigest(token, digest);
+        token.rotate(digest, value.hint(), grace, now);
+        token.touch(now);
+        flush();
+        changes.fire(new TokenChanged(TokenChanged.Kind.ROTATED, actor, before, TokenSnapshot.of(token),
+                grace == GracePeriod.NONE ? null : grace.label()));
+        return new Rotated(token, value);
+    }
+
+    /** Stops the old value of a rotated token now rather than at the end of its grace. */
+    public ApiToken endGrace(long id, String actor) {
+        ApiToken token = find(id).orElseThrow(TokenGoneException::new);
+        TokenSnapshot before = TokenSnapshot.of(token);
+        Instant now = now();
+        if (!token.endGrace(now)) {
+            throw new InvalidTokenException("grace", "The old value of “" + token.getName()
+                    + "” no longer works: there is no grace to end.");
+        }
+        token.touch(now);
+        flush();
+        changes.fire(new TokenChanged(TokenChanged.Kind.GRACE_ENDED, actor, before, TokenSnapshot.of(token)));
         return token;
     }
 
@@ -150,10 +187,10 @@ public class Tokens {
         return Optional.ofNullable(em.find(ApiToken.class, id));
     }
 
-    /** The token with exactly this value, through its digest. */
+    /** The token with exactly this value, through its digest: its current value or one rotated out. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TokenSnapshot> findByValue(TokenValue value) {
-        return findByDigest(digests.digest(value)).map(TokenSnapshot::of);
+        return findSnapshotByDigest(digests.digest(value));
     }
 
     /**
@@ -171,14 +208,28 @@ public class Tokens {
                     .setParameter(2, use.clientIp())
                     .setParameter(3, use.tokenId())
                     .executeUpdate();
+            if (use.oldValueAt() != null) {
+                em.createNamedQuery("ApiToken.recordOldValueUse")
+                        .setParameter(1, Timestamp.from(use.oldValueAt()))
+                        .setParameter(2, use.tokenId())
+                        .executeUpdate();
+            }
         }
         return updated;
     }
 
-    /** For {@link TokenCache}: the token behind a digest, straight from the database. */
+    /**
+     * For {@link TokenCache}: the token behind a digest, straight from the database; for the digest of a
+     * rotated-out value, the token as that value presents it (even once its grace is over, so that the client is
+     * told why it is refused).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     Optional<TokenSnapshot> findSnapshotByDigest(String digest) {
-        return findByDigest(digest).map(TokenSnapshot::of);
+        Optional<ApiToken> current = findByDigest(digest);
+        if (current.isPresent()) {
+            return current.map(TokenSnapshot::of);
+        }
+        return findByPreviousDigest(digest).map(token -> TokenSnapshot.of(token).asOldValue());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -209,13 +260,28 @@ public class Tokens {
                 .getResultStream().findFirst();
     }
 
+    private Optional<ApiToken> findByPreviousDigest(String digest) {
+        return em.createNamedQuery("ApiToken.findByPreviousDigest", ApiToken.class)
+                .setParameter("digest", digest)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultStream().findFirst();
+    }
+
     private void assignValue(ApiToken token, TokenValue value) {
         String digest = digests.digest(value);
-        Optional<ApiToken> holder = findByDigest(digest);
+        requireUnusedDigest(token, digest);
+        token.replaceValue(digest, value.hint());
+    }
+
+    /**
+     * A value is one token's, current or rotated out: the unique index covers only the current values, so the
+     * old ones are checked here (a clash of generated values is as likely as guessing one).
+     */
+    private void requireUnusedDigest(ApiToken token, String digest) {
+        Optional<ApiToken> holder = findByDigest(digest).or(() -> findByPreviousDigest(digest));
         if (holder.isPresent() && holder.get() != token) {
             throw new InvalidTokenException("value", "That token value is already in use; choose another.");
         }
-        token.replaceValue(digest, value.hint());
     }
 
     /** Checked before anything is flushed, so that a clash is a clear message and not a constraint violation. */

@@ -304,6 +304,66 @@ class ApiIT {
     }
 
     @Test
+    void aRotatedTokensOldValueWorksUntilItsGraceIsEndedAndSaysUntilWhen() throws Exception {
+        Token writer = token("READ_AND_WRITE");
+        assertEquals(200, send("GET", "api/me", bearer(writer.value())).statusCode(), "cached before the rotation");
+        Token rotated = parse(support("POST", "tokens/" + writer.id() + "/rotate/WEEK"));
+        assertFalse(rotated.value().equals(writer.value()));
+
+        HttpResponse<String> viaNew = send("GET", "api/me", bearer(rotated.value()));
+        assertEquals(200, viaNew.statusCode());
+        assertTrue(viaNew.headers().firstValue("Tollgate-Token-Expires").isEmpty(), "the new value never expires");
+        HttpResponse<String> viaOld = put("api/settings/it.rotation", writer, "{\"value\": \"old\"}");
+        assertTrue(viaOld.statusCode() / 100 == 2, "the old value has the token's level: " + viaOld);
+        HttpResponse<String> oldMe = send("GET", "api/me", bearer(writer.value()));
+        assertEquals(200, oldMe.statusCode());
+        // the old value tells its client when it stops: a week from the rotation
+        Instant stops = ZonedDateTime.parse(oldMe.headers().firstValue("Tollgate-Token-Expires").orElseThrow(),
+                DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Duration left = Duration.between(Instant.now(), stops);
+        assertTrue(left.compareTo(Duration.ofDays(7)) <= 0 && left.compareTo(Duration.ofDays(6)) > 0, left::toString);
+        assertEquals(stops, Instant.parse(json(oldMe).asJsonObject().getString("expiresAt")).truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS));
+
+        // the old value's use is recorded for the token and as the old value's
+        support("POST", "last-uses/flush");
+        assertFalse(usage(writer).isNull("oldValueUsedAt"));
+
+        assertEquals(204, support("POST", "tokens/" + writer.id() + "/end-grace").statusCode());
+        assertEquals("This API token value was replaced by a new one and no longer works. Use the token's new value.",
+                problem(send("GET", "api/me", bearer(writer.value())), 401).getString("detail"),
+                "refused on the very next request");
+        assertEquals(200, send("GET", "api/me", bearer(rotated.value())).statusCode());
+    }
+
+    @Test
+    void aRotatedTokensOldValueStopsWhenItsGracePassesAndBothValuesGoWithTheToken() throws Exception {
+        Token reader = token("READ_ONLY");
+        Token second = parse(support("POST", "tokens/" + reader.id() + "/rotate/WEEK"));
+        // the old value has the token's level and allow-list, changed after the rotation too
+        assertEquals(204, support("POST", "tokens/" + reader.id() + "/allowed?list=192.0.2.0/24").statusCode());
+        problem(send("GET", "api/me", bearer(reader.value())), 403);
+        problem(send("GET", "api/me", bearer(second.value())), 403);
+        assertEquals(204, support("POST", "tokens/" + reader.id() + "/allowed?list=").statusCode());
+        assertEquals(200, send("GET", "api/me", bearer(reader.value())).statusCode());
+        problem(put("api/settings/it.rotation", reader, "{\"value\": \"x\"}"), 403);
+
+        Token third = parse(support("POST", "tokens/" + reader.id() + "/rotate/HOUR"));
+        problem(send("GET", "api/me", bearer(reader.value())), 401); // stopped at once by the second rotation
+        // time passing ends the grace: no change, no invalidation; the cached old value must still be refused
+        support("POST", "clock/" + Duration.ofHours(2).toSeconds());
+        problem(send("GET", "api/me", bearer(second.value())), 401);
+        assertEquals(200, send("GET", "api/me", bearer(third.value())).statusCode());
+
+        Token fourth = parse(support("POST", "tokens/" + reader.id() + "/rotate/WEEK"));
+        assertEquals(200, send("GET", "api/me", bearer(third.value())).statusCode());
+        assertEquals(200, send("GET", "api/me", bearer(fourth.value())).statusCode());
+        support("DELETE", "tokens/" + reader.id());
+        problem(send("GET", "api/me", bearer(third.value())), 401);
+        problem(send("GET", "api/me", bearer(fourth.value())), 401);
+    }
+
+    @Test
     void aLowerLevelAppliesToTheVeryNextRequest() throws Exception {
         Token writer = token("READ_AND_WRITE");
         assertEquals(200, send("PUT", "api/test-probe", bearer(writer.value())).statusCode());

@@ -18,6 +18,8 @@ import java.util.UUID;
 
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.ApiToken;
+import dev.tollgate.token.GracePeriod;
+import dev.tollgate.token.Rotated;
 import dev.tollgate.token.TokenDraft;
 import dev.tollgate.token.TokenValue;
 import dev.tollgate.token.Tokens;
@@ -37,7 +39,7 @@ public class TestSupportResource {
     }
 
     @JsonbNillable
-    public record Usage(long version, Instant lastUsedAt, String lastUsedIp) {
+    public record Usage(long version, Instant lastUsedAt, String lastUsedIp, Instant oldValueUsedAt) {
     }
 
     @Inject
@@ -103,6 +105,20 @@ public class TestSupportResource {
                 token.getExpiresAt(), list), null, "ApiIT");
     }
 
+    /** Rotates a token as the console's "Rotate" does; answers with the new value. */
+    @POST
+    @Path("tokens/{id}/rotate/{grace}")
+    public Created rotate(@PathParam("id") long id, @PathParam("grace") GracePeriod grace) {
+        Rotated rotated = tokens.rotate(id, grace, "ApiIT");
+        return new Created(id, rotated.token().getName(), rotated.value().reveal());
+    }
+
+    @POST
+    @Path("tokens/{id}/end-grace")
+    public void endGrace(@PathParam("id") long id) {
+        tokens.endGrace(id, "ApiIT");
+    }
+
     @DELETE
     @Path("tokens/{id}")
     public void delete(@PathParam("id") long id) {
@@ -113,7 +129,8 @@ public class TestSupportResource {
     @Path("tokens/{id}")
     public Usage usage(@PathParam("id") long id) {
         ApiToken token = tokens.find(id).orElseThrow();
-        return new Usage(token.getVersion(), token.getLastUsedAt(), token.getLastUsedIp());
+        return new Usage(token.getVersion(), token.getLastUsedAt(), token.getLastUsedIp(),
+                token.getPreviousUsedAt());
     }
 
     @POST

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tollgate.platform.AddressRanges;
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.TokenCache;
 import dev.tollgate.token.TokenSnapshot;
@@ -29,14 +30,23 @@ class TokenCheckTest {
         final TokenSnapshot snapshot;
 
         FakeTokens(String known, Instant expiresAt) {
+            this(known, new TokenSnapshot(1, "forums", AccessLevel.READ_ONLY, expiresAt, NOW, "d", "tlg_Ab"));
+        }
+
+        FakeTokens(String known, TokenSnapshot snapshot) {
             this.known = known;
-            this.snapshot = new TokenSnapshot(1, "forums", AccessLevel.READ_ONLY, expiresAt, NOW, "d", "tlg_Ab");
+            this.snapshot = snapshot;
         }
 
         @Override
         public Optional<TokenSnapshot> find(TokenValue value) {
             lookedUp.add(value.reveal());
             return value.reveal().equals(known) ? Optional.of(snapshot) : Optional.empty();
+        }
+
+        @Override
+        public Optional<TokenSnapshot> known(TokenValue value) {
+            return find(value);
         }
     }
 
@@ -55,7 +65,7 @@ class TokenCheckTest {
 
     @Test
     void malformedValuesNeverReachTheDatabase() {
-        FakeTokens tokens = new FakeTokens("custom-value-of-twenty+", null);
+        FakeTokens tokens = new FakeTokens("custom-value-of-twenty+", (Instant) null);
         TokenCheck check = checkWith(tokens);
         String generated = TokenValue.generate("tlg").reveal();
         String badChecksum = generated.substring(0, generated.length() - 1)
@@ -78,5 +88,20 @@ class TokenCheckTest {
 
         FakeTokens expired = new FakeTokens("custom-value-of-twenty+", NOW);
         assertEquals(Failure.EXPIRED, checkWith(expired).check("custom-value-of-twenty+", NOW).failure());
+    }
+
+    @Test
+    void anOldValueWorksInItsGraceAndIsThenRefusedAsReplacedUnlessTheTokenExpired() {
+        TokenSnapshot.Grace grace = new TokenSnapshot.Grace("d0", "tlg_Ol", NOW.plusSeconds(60));
+        TokenCheck check = checkWith(new FakeTokens("custom-value-of-twenty+", new TokenSnapshot(1, "forums",
+                AccessLevel.READ_ONLY, null, NOW, "d", "tlg_Ol", AddressRanges.NONE, grace, true)));
+        assertTrue(check.check("custom-value-of-twenty+", NOW.plusSeconds(59)).passed());
+        assertEquals(Failure.REPLACED, check.check("custom-value-of-twenty+", NOW.plusSeconds(60)).failure());
+        assertEquals(Failure.EXPIRED, checkWith(new FakeTokens("custom-value-of-twenty+", new TokenSnapshot(1,
+                "forums", AccessLevel.READ_ONLY, NOW, NOW, "d", "tlg_Ol", AddressRanges.NONE, grace, true)))
+                .check("custom-value-of-twenty+", NOW.plusSeconds(60)).failure(),
+                "expiry is what the client must hear");
+        assertTrue(check.knownGood("custom-value-of-twenty+", NOW.plusSeconds(60)).isEmpty(),
+                "nor does a throttled address's known-good path let it through");
     }
 }

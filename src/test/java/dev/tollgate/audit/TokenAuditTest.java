@@ -52,6 +52,27 @@ class TokenAuditTest {
     }
 
     @Test
+    void aRotationAndTheEndOfItsGraceAreRecordedWithTheGraceAndOnlyHints() {
+        Instant until = Instant.parse("2026-11-29T12:00:00.123Z");
+        TokenSnapshot rotated = new TokenSnapshot(7, "forums", AccessLevel.READ_ONLY, null, CREATED, "digest-two",
+                "tlg_XyZw", AddressRanges.NONE, new TokenSnapshot.Grace("digest-one", "tlg_AbCd", until), false);
+        assertEquals(List.of(new TokenAudit.Entry(AuditAction.TOKEN_ROTATED, "forums",
+                "Value: tlg_AbCd… → tlg_XyZw…; the old value works for 24 hours, until 2026-11-29T12:00:00Z")),
+                TokenAudit.describe(new TokenChanged(TokenChanged.Kind.ROTATED, "ann", FORUMS, rotated, "24 hours")));
+        assertEquals("Value: tlg_AbCd… → tlg_XyZw…; the old value stopped at once", TokenAudit.describe(
+                new TokenChanged(TokenChanged.Kind.ROTATED, "ann", FORUMS, rotated, null)).get(0).details());
+
+        Instant stopped = Instant.parse("2026-11-28T15:30:00Z");
+        TokenSnapshot ended = new TokenSnapshot(7, "forums", AccessLevel.READ_ONLY, null, CREATED, "digest-two",
+                "tlg_XyZw", AddressRanges.NONE, new TokenSnapshot.Grace("digest-one", "tlg_AbCd", stopped), false);
+        List<TokenAudit.Entry> entries = TokenAudit.describe(
+                new TokenChanged(TokenChanged.Kind.GRACE_ENDED, "ann", rotated, ended));
+        assertEquals(List.of(new TokenAudit.Entry(AuditAction.TOKEN_GRACE_ENDED, "forums", "Old value tlg_AbCd…"
+                + " stopped at 2026-11-28T15:30:00Z, ending its grace (until 2026-11-29T12:00:00Z) early")), entries);
+        entries.forEach(e -> assertFalse(e.details().contains("digest"), e.details()));
+    }
+
+    @Test
     void aNewValueIsItsOwnRecordAndShowsOnlyHints() {
         TokenSnapshot after = new TokenSnapshot(7, "forums", AccessLevel.READ_ONLY, null, CREATED, "digest-two",
                 "tlg_XyZw");

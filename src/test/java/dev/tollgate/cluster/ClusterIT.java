@@ -33,7 +33,8 @@ import dev.tollgate.test.Deployments;
 /**
  * Two servers on one PostgreSQL database: node A is the Payara Micro that Arquillian starts, node B a second one
  * that the test starts with the same deployment. A token made on A works on B, a level changed on B is enforced by
- * A, a token deleted on A is refused by B; each side had the token (or its absence) cached before the change.
+ * A, a token deleted on A is refused by B, a rotated-out value stopped on A is refused by B; each side had the
+ * token (or its absence) cached before the change.
  *
  * <p>Each check polls the other node with back-to-back requests until it answers as it must; the deadline only
  * tells a broken feed from a slow machine (the feed's own bound, {@code tollgate.cluster.stale-millis}, is 3 s),
@@ -95,6 +96,24 @@ class ClusterIT {
             assertEquals(401, me(nodeB.base(), value), "refused for good");
             assertEquals(401, me(nodeA(), value), "refused for good");
         }
+    }
+
+    @Test
+    void aRotationOnOneNodeAndTheEndOfItsGraceAreEnforcedOnTheOther() throws Exception {
+        JsonObject created = json(support(nodeA(), "POST", "tokens/READ_ONLY"));
+        long id = created.getJsonNumber("id").longValue();
+        String first = created.getString("value");
+        awaitOn(nodeB.base(), "a token created on A works on B", () -> me(nodeB.base(), first), s -> s == 200);
+
+        String second = json(support(nodeA(), "POST", "tokens/" + id + "/rotate/WEEK")).getString("value");
+        awaitOn(nodeB.base(), "a value rotated in on A works on B", () -> me(nodeB.base(), second), s -> s == 200);
+        assertEquals(200, me(nodeB.base(), first), "the old value works on B in its grace");
+
+        assertEquals(204, support(nodeA(), "POST", "tokens/" + id + "/end-grace").statusCode());
+        awaitOn(nodeB.base(), "an old value stopped on A is refused by B", () -> me(nodeB.base(), first),
+                s -> s == 401);
+        assertEquals(200, me(nodeB.base(), second));
+        assertEquals(204, support(nodeA(), "DELETE", "tokens/" + id).statusCode());
     }
 
     interface Request {

@@ -90,6 +90,36 @@ class TokenCacheTest {
     }
 
     @Test
+    void rotationAndTheEndOfItsGraceTakeEffectOnTheNextLookUpOfEitherValue() {
+        Database db = new Database();
+        TokenSnapshot original = token("first", AccessLevel.READ_AND_WRITE);
+        db.rows.put("first", original);
+        TokenCache cache = new TokenCache(db, 100);
+        cache.findByDigest("first");
+        assertTrue(cache.findByDigest("second").isEmpty(), "tried before it existed: remembered as unknown");
+
+        TokenSnapshot.Grace grace = new TokenSnapshot.Grace("first", "tlg_Ab", NOW.plusSeconds(3600));
+        TokenSnapshot rotated = new TokenSnapshot(1, "forums", AccessLevel.READ_AND_WRITE, null, NOW, "second",
+                "tlg_Cd", original.allowed(), grace, false);
+        TokenSnapshot old = new TokenSnapshot(1, "forums", AccessLevel.READ_AND_WRITE, null, NOW, "second",
+                "tlg_Ab", original.allowed(), grace, true);
+        db.rows.put("first", old);
+        db.rows.put("second", rotated);
+        cache.changed(new TokenChanged(TokenChanged.Kind.ROTATED, "admin", original, rotated, "1 hour"));
+        assertTrue(cache.findByDigest("first").orElseThrow().oldValue());
+        assertEquals(rotated, cache.findByDigest("second").orElseThrow());
+
+        TokenSnapshot.Grace ended = new TokenSnapshot.Grace("first", "tlg_Ab", NOW);
+        TokenSnapshot endedOld = new TokenSnapshot(1, "forums", AccessLevel.READ_AND_WRITE, null, NOW, "second",
+                "tlg_Ab", original.allowed(), ended, true);
+        db.rows.put("first", endedOld);
+        cache.changed(new TokenChanged(TokenChanged.Kind.GRACE_ENDED, "admin", rotated, new TokenSnapshot(1,
+                "forums", AccessLevel.READ_AND_WRITE, null, NOW, "second", "tlg_Cd", original.allowed(), ended,
+                false)));
+        assertTrue(cache.findByDigest("first").orElseThrow().graceOver(NOW), "the old value's entry was dropped");
+    }
+
+    @Test
     void aLookUpInFlightDuringAChangeNeitherAnswersNorStoresWhatItRead() throws Exception {
         TokenSnapshot before = token("d1", AccessLevel.READ_AND_WRITE);
         CountDownLatch reading = new CountDownLatch(1);

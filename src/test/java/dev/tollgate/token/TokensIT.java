@@ -141,6 +141,50 @@ class TokensIT {
     }
 
     @Test
+    void aRotatedTokenIsFoundByBothValuesUntilAnEditsNewValueStopsTheOldOne() {
+        TokenValue first = tokens.generateValue();
+        ApiToken token = tokens.create(new TokenDraft(unique("rotate"), AccessLevel.READ_ONLY, null), first, "t");
+        Rotated rotated = tokens.rotate(token.getId(), GracePeriod.DAY, "t");
+        TokenValue second = rotated.value();
+        assertNotEquals(first.reveal(), second.reveal());
+        assertEquals(second.hint(), rotated.token().getHint());
+
+        TokenSnapshot current = tokens.findByValue(second).orElseThrow();
+        TokenSnapshot old = tokens.findByValue(first).orElseThrow();
+        assertEquals(token.getId(), old.id());
+        assertFalse(current.oldValue());
+        assertTrue(old.oldValue());
+        assertFalse(old.isExpired(Instant.now()));
+        assertEquals(first.hint(), old.hint());
+
+        // the old value is still this token's: no other token may take it as a custom value
+        assertEquals("value", assertThrows(InvalidTokenException.class, () -> tokens.create(
+                new TokenDraft(unique("thief"), AccessLevel.READ_ONLY, null), first, "t")).field());
+
+        // a use of the old value counts for the token and for the old value; one of the new, for the token only
+        Instant used = Instant.now().plusSeconds(1);
+        tokens.recordUses(List.of(new TokenUse(token.getId(), used, "192.0.2.1", used)));
+        ApiToken afterUse = tokens.find(token.getId()).orElseThrow();
+        assertEquals(used.toEpochMilli(), afterUse.getLastUsedAt().toEpochMilli());
+        assertEquals(used.toEpochMilli(), afterUse.getPreviousUsedAt().toEpochMilli());
+        tokens.recordUses(List.of(new TokenUse(token.getId(), used.plusSeconds(1), "192.0.2.2")));
+        assertEquals(used.toEpochMilli(),
+                tokens.find(token.getId()).orElseThrow().getPreviousUsedAt().toEpochMilli(), "the new value's use");
+
+        ApiToken edited = tokens.update(token.getId(), tokens.find(token.getId()).orElseThrow().getVersion(),
+                new TokenDraft(afterUse.getName(), AccessLevel.READ_ONLY, null), tokens.generateValue(), "t");
+        assertFalse(edited.inGrace(Instant.now()));
+        assertTrue(tokens.findByValue(first).orElseThrow().isExpired(Instant.now()), "stopped by the edit");
+        assertTrue(tokens.findByValue(second).isEmpty(), "replaced by the edit");
+
+        assertEquals("grace", assertThrows(InvalidTokenException.class,
+                () -> tokens.endGrace(token.getId(), "t")).field(), "nothing left to end");
+        tokens.delete(token.getId(), "t");
+        assertTrue(tokens.findByValue(first).isEmpty());
+        assertThrows(TokenGoneException.class, () -> tokens.rotate(token.getId(), GracePeriod.DAY, "t"));
+    }
+
+    @Test
     void aSecondSaveOfTheSameVersionIsRefused() {
         ApiToken token = create(unique("locking"), AccessLevel.READ_ONLY);
         long loaded = token.getVersion();
