@@ -29,10 +29,10 @@ var Tollgate = {
         }
     },
 
-    /** After Submit in the token form: close it, and show the new value once if one was saved. */
-    afterSubmit: function (args) {
+    /** After Submit in the token form (or another dialog): close it, and show the new value once if one was saved. */
+    afterSubmit: function (args, widgetVar) {
         if (!Tollgate.failed(args)) {
-            PF('tokenDialog').hide();
+            PF(widgetVar || 'tokenDialog').hide();
             if (args && args.oneTimeValue) {
                 PF('oneTimeDialog').show();
             }

@@ -54,6 +54,11 @@ public class ApiTokensPage implements Serializable {
         return token.isExpired(Instant.now());
     }
 
+    /** Whether the row's old value, from its last rotation, still works. */
+    public boolean inGrace(ApiToken token) {
+        return token.inGrace(Instant.now());
+    }
+
     public String getEmptyMessage() {
         return rows.isFiltered() ? "No API tokens match these filters."
                 : "There are no API tokens yet. Click “Add API Token” to create the first one.";

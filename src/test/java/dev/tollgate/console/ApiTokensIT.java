@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -68,6 +69,8 @@ class ApiTokensIT {
     private static final By TOKEN_DIALOG = By.id("token-dialog");
     private static final By ONE_TIME_DIALOG = By.id("one-time");
     private static final By DELETE_DIALOG = By.id("tokens-form:delete-dialog");
+    private static final By ROTATE_DIALOG = By.id("tokens-form:rotate-dialog");
+    private static final By END_GRACE_DIALOG = By.id("tokens-form:end-grace-dialog");
     private static final String CHANGED_MEANWHILE =
             "This API token was changed meanwhile by someone else. Reload it and make your change again.";
     private static final String GONE = "This API token no longer exists; it may have been deleted meanwhile.";
@@ -456,6 +459,75 @@ class ApiTokensIT {
     }
 
     @Test
+    void rotatesAValueWithAGraceShownOnceAndStopsTheOldOneEarly() throws Exception {
+        openTokens();
+        String name = "rotate-me " + RUN;
+        String oldValue = addToken(name, "Read and write", null);
+        filter("name", name);
+        awaitNames(List.of(name));
+
+        clickInRow(name, "rotate");
+        WebElement dialog = browser().find(ROTATE_DIALOG);
+        assertTrue(browser().find(By.id("tokens-form:rotate-question")).getText().startsWith(
+                "A new value for “" + name + "” is generated and shown once."));
+        assertEquals("24 hours", browser().find(By.id("tokens-form:rotate-grace_label")).getText(), "the default");
+        assertEquals(List.of("Rotate Value", "Cancel"), dialog.findElements(
+                By.cssSelector(".ui-dialog-footer button")).stream().map(WebElement::getText).toList());
+        browser().choose("tokens-form:rotate-grace", "1 hour");
+        browser().click(By.id("tokens-form:rotate-yes"));
+        String newValue = browser().find(By.id("one-time-form:one-time-value")).getAttribute("value");
+        assertTrue(newValue.matches("tlg_[0-9A-Za-z]{38}") && !newValue.equals(oldValue), newValue);
+        String rotatedMessage = browser().find(PAGE_MESSAGES).getText();
+        assertTrue(rotatedMessage.matches("The API token “" + name + "” has a new value; the old one works until"
+                + " \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\."), rotatedMessage);
+        closeOneTimeDialog();
+        assertFalse(browser().driver().getPageSource().contains(newValue), "the new value is still in the page");
+        assertFalse(browser().driver().findElement(ROTATE_DIALOG).isDisplayed());
+
+        awaitNames(List.of(name));
+        assertEquals(newValue.substring(0, 8) + "…", inRow(name, "token-hint"));
+        assertTrue(inRow(name, "token-grace-tag").matches("old value " + Pattern.quote(oldValue.substring(0, 8))
+                + "… works until \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"), inRow(name, "token-grace-tag"));
+        assertEquals("not used since the rotation", inRow(name, "token-grace-use"));
+        assertEquals(200, me(oldValue), "the old value works in its grace");
+        assertEquals(200, me(newValue));
+        timePasses("name=" + encode(name) + "&oldValueUsedMinutesAgo=5");
+        openTokens();
+        filter("name", name);
+        awaitNames(List.of(name));
+        assertTrue(inRow(name, "token-grace-use").startsWith("old value last used 20"), inRow(name, "token-grace-use"));
+
+        clickInRow(name, "end-grace");
+        WebElement confirm = browser().find(END_GRACE_DIALOG);
+        assertEquals("Stop the old value " + oldValue.substring(0, 8) + "… of “" + name + "” now? Clients that still"
+                + " send it lose access at once; the new value keeps working.",
+                browser().find(By.id("tokens-form:end-grace-question")).getText());
+        List<WebElement> buttons = confirm.findElements(By.cssSelector(".ui-dialog-footer button"));
+        assertEquals(List.of("Yes, Stop Old Value", "Cancel"), buttons.stream().map(WebElement::getText).toList());
+        browser().click(By.id("tokens-form:end-grace-yes"));
+        browser().waitUntil(ExpectedConditions.textToBe(PAGE_MESSAGES,
+                "The old value of the API token “" + name + "” no longer works."));
+        awaitNames(List.of(name));
+        assertEquals("", inRow(name, "token-grace-tag"));
+        assertEquals(401, me(oldValue), "refused on the very next request");
+        assertEquals(200, me(newValue));
+
+        // "None" stops the old value at once, and nothing is left to end
+        clickInRow(name, "rotate");
+        browser().find(ROTATE_DIALOG);
+        browser().choose("tokens-form:rotate-grace", "None: the old value stops now");
+        browser().click(By.id("tokens-form:rotate-yes"));
+        String third = browser().find(By.id("one-time-form:one-time-value")).getAttribute("value");
+        assertEquals("The API token “" + name + "” has a new value; the old one no longer works.",
+                browser().find(PAGE_MESSAGES).getText());
+        closeOneTimeDialog();
+        awaitNames(List.of(name));
+        assertEquals("", inRow(name, "token-grace-tag"));
+        assertEquals(401, me(newValue));
+        assertEquals(200, me(third));
+    }
+
+    @Test
     void specifiesItsOwnValueThroughTheEditButton() {
         openTokens();
         String name = "custom-value " + RUN;
@@ -744,6 +816,13 @@ class ApiTokensIT {
     }
 
     // --- steps -------------------------------------------------------------------------------------------------
+
+    /** The status of {@code GET /api/me} with this token value. */
+    private int me(String value) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "api/me"))
+                .header("Authorization", "Bearer " + value).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
 
     private void openTokens() {
         browser().open(base + "settings/core/api-tokens");

@@ -16,7 +16,8 @@ import java.time.Instant;
 /**
  * Test deployment only (behind the console's sign-in): makes a token look as if days had passed since it was made,
  * which no console or API action can do, since a token's expiry must be in the future when it is set.
- * {@code ?name=...&expiredDaysAgo=1} moves its expiry into the past; {@code &createdDaysAgo=40} its creation.
+ * {@code ?name=...&expiredDaysAgo=1} moves its expiry into the past; {@code &createdDaysAgo=40} its creation;
+ * {@code &oldValueUsedMinutesAgo=5} records a use of its rotated-out value (as a flush of API uses would).
  * A bulk update, on purpose: it writes what time would have made of the row, past the entity's own rules.
  */
 @WebServlet("/test/time-passed")
@@ -46,6 +47,12 @@ public class TimePassedFixture extends HttpServlet {
             if (request.getParameter("createdDaysAgo") != null) {
                 changed += em.createQuery("UPDATE ApiToken t SET t.createdAt = :at WHERE t.name = :name")
                         .setParameter("at", now.minus(days(request, "createdDaysAgo")))
+                        .setParameter("name", name).executeUpdate();
+            }
+            if (request.getParameter("oldValueUsedMinutesAgo") != null) {
+                changed += em.createQuery("UPDATE ApiToken t SET t.previousUsedAt = :at WHERE t.name = :name")
+                        .setParameter("at", now.minus(Duration.ofMinutes(
+                                Long.parseLong(request.getParameter("oldValueUsedMinutesAgo")))))
                         .setParameter("name", name).executeUpdate();
             }
             transaction.commit();
