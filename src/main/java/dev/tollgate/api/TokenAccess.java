@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.TokenSnapshot;
 import dev.tollgate.token.TokenUse;
+import dev.tollgate.usage.Refused;
+import dev.tollgate.usage.UsageCounts;
 
 /**
  * The API's rules for one request, in one place: the credentials must name a valid, unexpired token
@@ -126,6 +128,9 @@ public class TokenAccess {
     @Inject
     RefusalLog refusals;
 
+    @Inject
+    UsageCounts usage;
+
     /**
      * @param method        the HTTP method of the request the token is for
      * @param declared      the level a resource method declares ({@link RequiresLevel}), which wins over the
@@ -162,21 +167,27 @@ public class TokenAccess {
             return refused(METHOD_NOT_ACCEPTED);
         }
         if (!token.allows(address)) { // before the level: a client elsewhere learns nothing of what the token may do
+            usage.refused(token.id(), Refused.ADDRESS, address, now);
             return refused(new Refusal(403, "This API token may not be used from your address, " + address + ".",
                     List.of()));
         }
         AccessLevel required = declared == null ? byMethod.get() : declared;
         AccessLevel needed = floor == null || required.permits(floor) ? required : floor;
         if (!token.accessLevel().permits(needed)) {
+            usage.refused(token.id(), Refused.LEVEL, address, now);
             return refused(new Refusal(403, "This request needs a token with access level \"" + needed.label()
                     + "\"; this token's level is \"" + token.accessLevel().label() + "\".", List.of()));
         }
         lastUses.record(new TokenUse(token.id(), now, address, token.oldValue() ? now : null));
+        usage.served(token.id(), address, now);
         return new Decision(token, scheme, null);
     }
 
     private Refusal unauthenticated(TokenCheck.Verdict verdict, String address, Instant now) {
         Failure failure = verdict.failure();
+        if (verdict.token() != null) { // it exists, but has expired or its old value's grace is over
+            usage.refused(verdict.token().id(), Refused.EXPIRED, address, now);
+        }
         boolean nowBlocked = failure.counted() && throttle.failed(address, now);
         refusals.refused(address, failure, verdict.hint(), now);
         if (nowBlocked) {

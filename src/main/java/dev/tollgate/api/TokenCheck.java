@@ -29,8 +29,9 @@ public class TokenCheck {
 
         static final Verdict MISSING = new Verdict(null, Failure.MISSING, null);
 
+        /** Whether the token may be used; {@code token} is also set for a refused one that exists (expired). */
         boolean passed() {
-            return token != null;
+            return token != null && failure == null;
         }
     }
 
@@ -60,7 +61,7 @@ public class TokenCheck {
             // Expiry first: a token that expired gets no new value by a client's waiting for it.
             Failure failure = token.get().graceOver(now) && !token.get().tokenExpired(now) ? Failure.REPLACED
                     : Failure.EXPIRED;
-            return new Verdict(null, failure, value.hint());
+            return new Verdict(token.get(), failure, value.hint());
         }
         return new Verdict(token.get(), null, value.hint());
     }

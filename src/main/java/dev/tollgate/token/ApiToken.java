@@ -111,6 +111,10 @@ public class ApiToken {
     @Column(name = "ROTATED_AT")
     private Instant rotatedAt;
 
+    // Written only by dev.tollgate.usage (native updates): an admin's save never overwrites the count.
+    @Column(name = "REQUESTS_30D", insertable = false, updatable = false)
+    private long requests30d;
+
     protected ApiToken() {
         // for JPA
     }
@@ -344,5 +348,10 @@ public class ApiToken {
 
     public Instant getRotatedAt() {
         return rotatedAt;
+    }
+
+    /** Requests made with the token (served and refused) in the last 30 UTC days, as of the last usage flush. */
+    public long getRequests30d() {
+        return requests30d;
     }
 }

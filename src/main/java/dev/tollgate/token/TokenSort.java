@@ -8,7 +8,8 @@ public enum TokenSort {
     EXPIRES_AT("expiresAt"),
     LAST_USED_AT("lastUsedAt"),
     CREATED_AT("createdAt"),
-    ADDRESSES("addressCount");
+    ADDRESSES("addressCount"),
+    REQUESTS("requests30d");
 
     final String attribute;
 

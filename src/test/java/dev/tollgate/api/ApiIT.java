@@ -500,6 +500,49 @@ class ApiIT {
                 .isAfter(Instant.parse(first.getString("lastUsedAt"))));
     }
 
+    @Test
+    void usageIsCountedPerDayServedAndRefusedByReasonWithTheBusiestAddresses() throws Exception {
+        Token reader = token("READ_ONLY");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, send("GET", "api/me", bearer(reader.value()), "X-Forwarded-For", "192.0.2.7")
+                    .statusCode());
+        }
+        assertEquals(200, send("GET", "api/me", bearer(reader.value())).statusCode());
+        problem(send("DELETE", "api/settings/it.usage", bearer(reader.value())), 403);
+        assertEquals(204, support("POST", "tokens/" + reader.id() + "/allowed?list=10.0.0.0/8").statusCode());
+        problem(send("GET", "api/me", bearer(reader.value()), "X-Forwarded-For", "192.0.2.8"), 403);
+        support("GET", "tokens/" + reader.id() + "/usage"); // flushes
+        HttpResponse<String> own = send("GET", "api/me/usage", bearer(reader.value()), "X-Forwarded-For", "10.1.1.1");
+        assertEquals(200, own.statusCode(), own.body());
+        JsonObject ownToday = json(own).asJsonObject().getJsonArray("days").getJsonObject(29);
+        assertEquals(4, ownToday.getInt("served"), "a client sees its own token's usage, as of the last flush");
+        assertEquals(2, ownToday.getInt("refused"));
+        support("POST", "tokens/" + reader.id() + "/expires-in/60");
+        support("POST", "clock/61");
+        problem(send("GET", "api/me", bearer(reader.value()), "X-Forwarded-For", "10.1.1.1"), 401);
+        problem(send("GET", "api/me", bearer("tlg_" + "A".repeat(38))), 401); // no token: no usage of this one
+
+        JsonObject report = json(support("GET", "tokens/" + reader.id() + "/usage")).asJsonObject();
+        var days = report.getJsonArray("days");
+        assertEquals(30, days.size(), "every day of the window, today last");
+        JsonObject today = days.getJsonObject(29);
+        assertEquals(5, today.getInt("served"), "4, and the call of api/me/usage");
+        assertEquals(3, today.getInt("refused"));
+        assertEquals(1, report.getInt("refusedLevel"));
+        assertEquals(1, report.getInt("refusedAddress"));
+        assertEquals(1, report.getInt("refusedExpired"));
+        JsonObject busiest = report.getJsonArray("topAddresses").getJsonObject(0);
+        assertEquals("192.0.2.7", busiest.getString("address"));
+        assertEquals(3, busiest.getInt("requests"));
+        assertEquals("8", support("GET", "tokens/" + reader.id() + "/requests-30d").body());
+
+        // a second flush adds to the same day's row
+        send("GET", "api/me", bearer(reader.value()), "X-Forwarded-For", "10.1.1.1");
+        JsonObject again = json(support("GET", "tokens/" + reader.id() + "/usage")).asJsonObject();
+        assertEquals(4, again.getJsonArray("days").getJsonObject(29).getInt("refused"));
+        assertEquals("9", support("GET", "tokens/" + reader.id() + "/requests-30d").body());
+    }
+
     // ---- settings
 
     @Test
@@ -592,7 +635,8 @@ class ApiIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         String document = response.body();
-        for (String expected : List.of("/api/me", "/api/settings/{key}", "putSetting", "/api/forward-auth",
+        for (String expected : List.of("/api/me", "/api/me/usage", "/api/settings/{key}", "putSetting",
+                "/api/forward-auth",
                 "Tollgate-Token-Expires", "scheme: bearer", "scheme: basic", "\"401\"", "\"403\"", "\"405\"",
                 "\"429\"", "Retry-After", "WWW-Authenticate")) {
             assertTrue(document.contains(expected), expected + " missing from\n" + document);

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import dev.tollgate.token.AccessLevel;
@@ -23,6 +25,8 @@ import dev.tollgate.token.Rotated;
 import dev.tollgate.token.TokenDraft;
 import dev.tollgate.token.TokenValue;
 import dev.tollgate.token.Tokens;
+import dev.tollgate.usage.UsageCounts;
+import dev.tollgate.usage.UsageReport;
 
 /**
  * Test-only and {@link Public}: what an admin does in the console (create, change, delete a token), plus a look at
@@ -50,6 +54,12 @@ public class TestSupportResource {
 
     @Inject
     TimeMachine timeMachine;
+
+    @Inject
+    UsageCounts usageCounts;
+
+    @Inject
+    dev.tollgate.usage.Usage usageReports; // TestSupportResource.Usage is the last-use view
 
 
     @POST
@@ -131,6 +141,21 @@ public class TestSupportResource {
         ApiToken token = tokens.find(id).orElseThrow();
         return new Usage(token.getVersion(), token.getLastUsedAt(), token.getLastUsedIp(),
                 token.getPreviousUsedAt());
+    }
+
+    /** The token's usage as the console's chart reads it, for the API clock's today; flushes first. */
+    @GET
+    @Path("tokens/{id}/usage")
+    public UsageReport usageReport(@PathParam("id") long id) {
+        usageCounts.flush();
+        return usageReports.report(tokens.find(id).orElseThrow(), LocalDate.ofInstant(timeMachine.now(), ZoneOffset.UTC));
+    }
+
+    /** How many requests the table's "Requests (30 d)" counts for the token. */
+    @GET
+    @Path("tokens/{id}/requests-30d")
+    public long requests30d(@PathParam("id") long id) {
+        return tokens.find(id).orElseThrow().getRequests30d();
     }
 
     @POST

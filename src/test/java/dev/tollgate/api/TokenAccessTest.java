@@ -16,6 +16,8 @@ import dev.tollgate.platform.AddressRanges;
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.TokenSnapshot;
 import dev.tollgate.token.TokenUse;
+import dev.tollgate.usage.Refused;
+import dev.tollgate.usage.UsageCounts;
 
 /**
  * The rules that the API's guard and forward auth share, without a server: a known token checks as valid, any
@@ -31,6 +33,7 @@ class TokenAccessTest {
             "d", "tlg_Cd", AddressRanges.parse("10.0.0.0/8"));
 
     private final List<TokenUse> uses = new ArrayList<>();
+    private final List<String> counted = new ArrayList<>();
     private final TokenAccess access = new TokenAccess();
 
     TokenAccessTest() {
@@ -39,6 +42,9 @@ class TokenAccessTest {
             Verdict check(String presented, Instant now) {
                 if ("listed".equals(presented)) {
                     return new Verdict(LISTED, null, "tlg_Cd");
+                }
+                if ("expired".equals(presented)) {
+                    return new Verdict(READER, Failure.EXPIRED, "tlg_Ab");
                 }
                 return GOOD.equals(presented) ? new Verdict(READER, null, "tlg_Ab")
                         : new Verdict(null, Failure.UNKNOWN, "xyz_");
@@ -57,6 +63,30 @@ class TokenAccessTest {
                 uses.add(use);
             }
         };
+        access.usage = new UsageCounts() {
+            @Override
+            public void served(long tokenId, String address, Instant now) {
+                counted.add(tokenId + " served from " + address);
+            }
+
+            @Override
+            public void refused(long tokenId, Refused why, String address, Instant now) {
+                counted.add(tokenId + " refused for " + why + " from " + address);
+            }
+        };
+    }
+
+    @Test
+    void everyRequestWithAKnownTokenCountsForItsUsageServedOrRefusedWithWhy() {
+        decide("GET", null, null, "Bearer " + GOOD, "10.0.0.1");
+        decide("PUT", null, null, "Bearer " + GOOD, "10.0.0.2");
+        decide("GET", null, null, "Bearer listed", "192.0.2.1");
+        decide("GET", null, null, "Bearer expired", "10.0.0.3");
+        decide("GET", null, null, "Bearer unknown-token-value", "10.0.0.4");
+        decide("PROPFIND", null, null, "Bearer " + GOOD, "10.0.0.5");
+        assertEquals(List.of("7 served from 10.0.0.1", "7 refused for LEVEL from 10.0.0.2",
+                "8 refused for ADDRESS from 192.0.2.1", "7 refused for EXPIRED from 10.0.0.3"), counted,
+                "an unknown token has no usage; a method the API refuses is no use of the token");
     }
 
     @Test
