@@ -28,7 +28,7 @@ public class TokenRows extends LazyDataModel<ApiToken> {
     private static final Map<String, TokenSort> SORTS = Map.of(
             "name", TokenSort.NAME, "hint", TokenSort.HINT, "accessLevel", TokenSort.ACCESS_LEVEL,
             "expiresAt", TokenSort.EXPIRES_AT, "lastUsedAt", TokenSort.LAST_USED_AT, "createdAt", TokenSort.CREATED_AT,
-            "addressCount", TokenSort.ADDRESSES);
+            "addressCount", TokenSort.ADDRESSES, "requests30d", TokenSort.REQUESTS);
 
     @Inject
     Tokens tokens;

@@ -71,6 +71,7 @@ class ApiTokensIT {
     private static final By DELETE_DIALOG = By.id("tokens-form:delete-dialog");
     private static final By ROTATE_DIALOG = By.id("tokens-form:rotate-dialog");
     private static final By END_GRACE_DIALOG = By.id("tokens-form:end-grace-dialog");
+    private static final By USAGE_DIALOG = By.id("tokens-form:usage-dialog");
     private static final String CHANGED_MEANWHILE =
             "This API token was changed meanwhile by someone else. Reload it and make your change again.";
     private static final String GONE = "This API token no longer exists; it may have been deleted meanwhile.";
@@ -525,6 +526,71 @@ class ApiTokensIT {
         assertEquals("", inRow(name, "token-grace-tag"));
         assertEquals(401, me(newValue));
         assertEquals(200, me(third));
+    }
+
+    @Test
+    void showsATokensUsageAsAChartWithTotalsAndAddressesAndSortsByRequests() throws Exception {
+        openTokens();
+        String busy = "usage " + RUN + " busy";
+        String idle = "usage " + RUN + " idle";
+        String value = addToken(busy, "Read only", null);
+        addToken(idle, "Read only", null);
+        timePasses("name=" + encode(busy) + "&usageDaysAgo=3");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, me(value));
+        }
+        assertEquals(403, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "api/settings/it.usage")).header("Authorization", "Bearer " + value).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(), "a read-only token's write: refused (level)");
+        timePasses("flushed=1");
+
+        openTokens();
+        filter("name", "usage " + RUN);
+        awaitNames(List.of(busy, idle));
+        assertEquals("11", inRow(busy, "token-requests"), "5 + 2 three days ago, 3 + 1 today");
+        assertEquals("0", inRow(idle, "token-requests"));
+        sort("requests", "ascending");
+        awaitNames(List.of(idle, busy));
+        sort("requests", "descending");
+        awaitNames(List.of(busy, idle));
+
+        clickInRow(busy, "usage");
+        browser().find(USAGE_DIALOG);
+        assertEquals("Last 30 days of “" + busy + "” (UTC)", browser().find(By.cssSelector(".usage-title")).getText());
+        assertEquals("8", browser().find(By.id("tokens-form:usage-served")).getText());
+        assertEquals("3", browser().find(By.id("tokens-form:usage-refused")).getText());
+        assertEquals("level too low 3 · address not allowed 0 · expired or old value 0",
+                browser().find(By.id("tokens-form:usage-refused-why")).getText());
+        String lastUse = browser().find(By.id("tokens-form:usage-last")).getText();
+        assertTrue(lastUse.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC from .+"), lastUse);
+        List<String> top = browser().texts(By.cssSelector("#usage-top li"));
+        assertEquals(2, top.size(), top.toString());
+        assertEquals("198.51.100.4 · 7", top.get(0));
+        assertTrue(top.get(1).endsWith(" · 4"), top.toString());
+        // the chart is drawn by Chart.js from the day counts: 30 days, today last
+        @SuppressWarnings("unchecked")
+        List<Object> chart = (List<Object>) ((JavascriptExecutor) browser().driver()).executeScript(
+                "var c = Chart.getChart(document.querySelector(\"[id='tokens-form:usage-chart'] canvas\"));"
+                + " return [c.data.labels.length, c.data.datasets[0].data, c.data.datasets[1].data];");
+        assertEquals(30L, chart.get(0));
+        List<Long> served = ((List<?>) chart.get(1)).stream().map(n -> ((Number) n).longValue()).toList();
+        List<Long> refused = ((List<?>) chart.get(2)).stream().map(n -> ((Number) n).longValue()).toList();
+        // by sums and values, not positions: a midnight (UTC) between the requests and the chart moves the days
+        assertEquals(8L, served.stream().mapToLong(Long::longValue).sum());
+        assertEquals(3L, refused.stream().mapToLong(Long::longValue).sum());
+        assertTrue(served.contains(5L) && refused.contains(2L), served + " " + refused);
+        assertTrue(served.get(29) > 0 || served.get(28) > 0, "today's requests at the end: " + served);
+        browser().click(By.id("tokens-form:usage-close"));
+        browser().waitUntil(ExpectedConditions.invisibilityOfElementLocated(USAGE_DIALOG));
+
+        clickInRow(idle, "usage");
+        browser().find(USAGE_DIALOG);
+        browser().waitUntil(ExpectedConditions.textToBe(By.cssSelector(".usage-title"),
+                "Last 30 days of “" + idle + "” (UTC)"));
+        assertEquals("0", browser().find(By.id("tokens-form:usage-served")).getText());
+        assertEquals("Never", browser().find(By.id("tokens-form:usage-last")).getText());
+        assertTrue(browser().driver().findElement(By.cssSelector(".usage-addresses")).getText()
+                .contains("No requests in these 30 days."));
     }
 
     @Test
