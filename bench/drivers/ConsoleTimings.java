@@ -48,7 +48,8 @@ public class ConsoleTimings {
             browser.open(page);
             record(timings, "first load of the tokens page", navigationTime(driver));
         }
-        for (String column : List.of("name", "token", "level", "expires", "last-used", "created")) {
+        for (String column : List.of("name", "token", "level", "expires", "addresses", "last-used", "requests",
+                "created")) {
             for (int i = 0; i < tries; i++) {
                 record(timings, "sort by " + column, ajax(browser, () -> header(browser, column).click()));
             }
@@ -66,6 +67,19 @@ public class ConsoleTimings {
         for (int i = 0; i < tries; i++) {
             String level = i % 2 == 0 ? "Read only" : "Read and write";
             record(timings, "filter by access level", ajax(browser, () -> level(browser, level)));
+        }
+        js(driver, "PF('tokens').clearFilters();");
+        browser.waitForAjax();
+        for (int i = 0; i < tries; i++) {
+            String expiry = i % 2 == 0 ? "Expired or expiring within 7 days" : "Expiring within 7 days";
+            record(timings, "filter by expiry", ajax(browser, () -> browser.choose(TABLE + ":expiry-filter", expiry)));
+        }
+        js(driver, "PF('tokens').clearFilters();");
+        browser.waitForAjax();
+        for (int i = 0; i < tries; i++) {
+            String allowed = i % 2 == 0 ? "Listed addresses only" : "Any address";
+            record(timings, "filter by allowed addresses", ajax(browser,
+                    () -> browser.choose(TABLE + ":addresses-filter", allowed)));
         }
         js(driver, "PF('tokens').clearFilters();");
         browser.waitForAjax();
