@@ -41,8 +41,17 @@ public final class HostilePaths {
         response.setStatus(400);
         response.setContentType(Problem.JSON.toString());
         response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-        response.flushBuffer();
+        // The exchange is over: the request read to its end (as far as the server's own size limit lets it) and
+        // the answer closed. WildFly otherwise sends its own error page over the finished answer once the
+        // authentication mechanism returns, and logs "UT010019: Response already commited" for every such request.
+        try {
+            request.getInputStream().close();
+        } catch (IOException bodyTooLargeOrCutOff) {
+            // the answer goes out all the same
+        }
+        try (var out = response.getOutputStream()) {
+            out.write(body);
+        }
         return true;
     }
 

@@ -109,7 +109,8 @@ class ApiIT {
                 "api/settings/it.guarded", List.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE"));
         for (var resource : methods.entrySet()) {
             for (String method : resource.getValue()) {
-                HttpResponse<String> response = send(method, resource.getKey(), "");
+                // with the type the resources take: WildFly answers a PUT that names none with 415, before the guard
+                HttpResponse<String> response = send(method, resource.getKey(), "", "Content-Type", JSON);
                 assertEquals(401, response.statusCode(), method + " " + resource.getKey());
                 assertEquals(2, response.headers().allValues("WWW-Authenticate").size());
             }
@@ -652,7 +653,7 @@ class ApiIT {
     void everyApiAnswerIsNeverCachedNeverSniffedAndNeverRunsInAPage() throws Exception {
         Token reader = token("READ_ONLY");
         List<HttpResponse<String>> answers = List.of(send("GET", "api/me", bearer(reader.value())),
-                send("GET", "api/me", ""), send("PUT", "api/settings/x", bearer(reader.value())),
+                send("GET", "api/me", ""), put("api/settings/x", reader, "{\"value\":\"x\"}"),
                 send("GET", "api/nothing-here", bearer(reader.value())), send("GET", "api/..%2Fsign-in", ""),
                 send("GET", "api/health/ready", ""));
         for (HttpResponse<String> answer : answers) {
@@ -706,14 +707,19 @@ class ApiIT {
                 }
             }
         }
-        // The server takes ;jsessionid= off the path itself; what is left is answered as if it had not been there.
+        // Payara takes ;jsessionid= off the path itself, and what is left is answered as if it had not been there;
+        // WildFly leaves it in the request URI, and then it is a path parameter like any other: our problem 400.
         for (String path : List.of("api/me", "api/settings")) {
             for (String method : List.of("GET", "PUT", "DELETE")) {
                 HttpResponse<String> plain = hostile(method, path, writer);
                 HttpResponse<String> tracked = hostile(method, path + ";jsessionid=ABC", writer);
-                assertEquals(plain.statusCode(), tracked.statusCode(), method + " " + path);
-                assertEquals(plain.body(), tracked.body(), method + " " + path);
                 assertTrue(tracked.headers().firstValue("Location").isEmpty(), method + " " + path + " redirected");
+                if (tracked.statusCode() == 400 && plain.statusCode() != 400) {
+                    assertTrue(problem(tracked, 400).getString("detail").contains("path parameters"), path);
+                } else {
+                    assertEquals(plain.statusCode(), tracked.statusCode(), method + " " + path);
+                    assertEquals(plain.body(), tracked.body(), method + " " + path);
+                }
             }
         }
         assertEquals(before, send("GET", "api/settings", bearer(writer.value())).body(), "a hostile write landed");
