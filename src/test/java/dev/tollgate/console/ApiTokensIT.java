@@ -171,7 +171,8 @@ class ApiTokensIT {
         assertEquals("2099-12-31 00:00 UTC", row.get(3));
         assertEquals("Any address", row.get(4));
         assertEquals("Never", row.get(5));
-        assertTrue(row.get(6).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\nby admin"), row.get(6));
+        assertEquals("0", row.get(6), "requests in the last 30 days");
+        assertTrue(row.get(7).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC\\nby admin"), row.get(7));
 
         browser().open(base + "settings/core/api-tokens");
         assertFalse(browser().driver().getPageSource().contains(prefilled), "the value is in the reloaded page");
