@@ -96,6 +96,13 @@ public class ApiToken {
     @Column(name = "ADDRESS_COUNT", nullable = false)
     private int addressCount;
 
+    /**
+     * 1 when {@code addressCount > 0}, else 0: a column of its own so that the tokens table can filter by it (V11).
+     * A number, not a boolean, because EclipseLink binds booleans to Derby as integers.
+     */
+    @Column(name = "ADDRESS_RESTRICTED", nullable = false)
+    private int addressRestricted;
+
     @Column(name = "PREVIOUS_DIGEST", length = 64)
     private String previousDigest;
 
@@ -221,6 +228,7 @@ public class ApiToken {
         }
         this.allowedAddresses = entries.isEmpty() ? null : String.join(", ", entries);
         this.addressCount = entries.size();
+        this.addressRestricted = entries.isEmpty() ? 0 : 1;
     }
 
     void replaceValue(String newDigest, String newHint) {

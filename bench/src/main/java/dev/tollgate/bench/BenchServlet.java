@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -118,8 +119,8 @@ public class BenchServlet extends HttpServlet {
         Instant now = Instant.now();
         String prefix = tokens.prefix();
         String sql = "INSERT INTO API_TOKEN (VERSION, NAME, NAME_KEY, DIGEST, HINT, ACCESS_LEVEL, EXPIRES_AT,"
-                + " CREATED_AT, CREATED_BY, UPDATED_AT, LAST_USED_AT, LAST_USED_IP)"
-                + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, 'seed', ?, ?, ?)";
+                + " CREATED_AT, CREATED_BY, UPDATED_AT, LAST_USED_AT, LAST_USED_IP, ALLOWED_ADDRESSES, ADDRESS_COUNT,"
+                + " ADDRESS_RESTRICTED) VALUES (0, ?, ?, ?, ?, ?, ?, ?, 'seed', ?, ?, ?, ?, ?, ?)";
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement insert = connection.prepareStatement(sql)) {
             connection.setAutoCommit(false);
@@ -140,6 +141,12 @@ public class BenchServlet extends HttpServlet {
                 boolean used = random.nextBoolean();
                 insert.setTimestamp(9, used ? Timestamp.from(now.minusSeconds(random.nextInt(86_400))) : null);
                 insert.setString(10, used ? "127.0.0." + (1 + random.nextInt(250)) : null);
+                // One token in twenty works only from listed addresses (one to three ranges).
+                int ranges = random.nextInt(20) == 0 ? 1 + random.nextInt(3) : 0;
+                insert.setString(11, ranges == 0 ? null
+                        : String.join(", ", List.of("10.0.0.0/8", "192.0.2.0/24", "2001:db8::/32").subList(0, ranges)));
+                insert.setInt(12, ranges);
+                insert.setInt(13, ranges > 0 ? 1 : 0);
                 insert.addBatch();
                 if (i % 1000 == 999) {
                     insert.executeBatch();
