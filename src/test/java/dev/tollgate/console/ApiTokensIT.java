@@ -491,6 +491,16 @@ class ApiTokensIT {
         assertTrue(inRow(name, "token-grace-tag").matches("old value " + Pattern.quote(oldValue.substring(0, 8))
                 + "… works until \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC"), inRow(name, "token-grace-tag"));
         assertEquals("not used since the rotation", inRow(name, "token-grace-use"));
+        // a client's old value, pasted into the filter, finds the token, as the new one does
+        enterWithoutKeys("name", "");
+        enterWithoutKeys("token", oldValue);
+        awaitNames(List.of(name));
+        enterWithoutKeys("token", "");
+        enterWithoutKeys("token", newValue);
+        awaitNames(List.of(name));
+        enterWithoutKeys("token", "");
+        filter("name", name);
+        awaitNames(List.of(name));
         assertEquals(200, me(oldValue), "the old value works in its grace");
         assertEquals(200, me(newValue));
         timePasses("name=" + encode(name) + "&oldValueUsedMinutesAgo=5");
