@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.logging.Logger;
 
 import dev.tollgate.token.ApiToken;
@@ -33,6 +34,7 @@ public class Usage {
     public static final int WINDOW_DAYS = 30;
     static final int KEPT_DAYS = 90;
     static final int TOP_SHOWN = 5;
+    private static final int SUM_CHUNK = 200;
     private static final Logger LOG = Logger.getLogger(Usage.class.getName());
 
     private static final Comparator<Tally> ORDER = Comparator.comparingLong(Tally::tokenId)
@@ -45,7 +47,7 @@ public class Usage {
 
     /**
      * Adds the tallies to their days' rows, in token order so that two servers' flushes cannot deadlock, each row
-     * locked while it is read and written, and then sets each token's 30-day sum from its rows, so that what the
+     * locked while it is read and written, and then sets the tokens' 30-day sums from their rows, so that what the
      * tokens table sorts by is exact whichever server wrote last. A row that two servers insert at the same moment
      * fails one flush, which is given back and written with the next.
      */
@@ -64,12 +66,22 @@ public class Usage {
             }
         }
         em.flush();
-        for (long tokenId : tokens) {
-            em.createNativeQuery("UPDATE API_TOKEN SET REQUESTS_30D = COALESCE((SELECT SUM(u.SERVED"
+        // One statement for all the flush's tokens (in chunks that every database takes as bound parameters), not
+        // one per token: a flush writes each token's day row once and nothing else per token.
+        for (int from = 0; from < tokens.size(); from += SUM_CHUNK) {
+            List<Long> chunk = tokens.subList(from, Math.min(tokens.size(), from + SUM_CHUNK));
+            StringJoiner ids = new StringJoiner(", ", "(", ")");
+            for (int i = 0; i < chunk.size(); i++) {
+                ids.add("?" + (i + 2));
+            }
+            var update = em.createNativeQuery("UPDATE API_TOKEN SET REQUESTS_30D = COALESCE((SELECT SUM(u.SERVED"
                             + " + u.REFUSED_LEVEL + u.REFUSED_ADDRESS + u.REFUSED_EXPIRED) FROM TOKEN_USAGE u"
-                            + " WHERE u.TOKEN_ID = ?1 AND u.USAGE_DAY >= ?2), 0) WHERE ID = ?1")
-                    .setParameter(1, tokenId).setParameter(2, Date.valueOf(windowStart(today)))
-                    .executeUpdate();
+                            + " WHERE u.TOKEN_ID = API_TOKEN.ID AND u.USAGE_DAY >= ?1), 0) WHERE ID IN " + ids)
+                    .setParameter(1, Date.valueOf(windowStart(today)));
+            for (int i = 0; i < chunk.size(); i++) {
+                update.setParameter(i + 2, chunk.get(i));
+            }
+            update.executeUpdate();
         }
     }
 
