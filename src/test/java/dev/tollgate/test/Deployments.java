@@ -33,18 +33,9 @@ public final class Deployments {
     private Deployments() {
     }
 
-    /**
-     * Adds a test's own settings to a deployment, as a MicroProfile Config source above all others, and names the
-     * deployment after them ({@code tollgate-ApiTestConfig.war}, so also its context root). Payara Server, which
-     * runs every test class of a run in one server, hands an application the MicroProfile Config that an earlier,
-     * undeployed application of the same name had built, config sources and all: under one name for all, the
-     * deployments after ApiIT's read ApiIT's settings (its 10-minute cache lease among them). Deployments with the
-     * same settings share a name; those with none keep {@code tollgate.war}.
-     */
+    /** Adds a test's own settings to a deployment, as a MicroProfile Config source above all others. */
     public static WebArchive configured(WebArchive deployment, Class<? extends FixedConfig> config) {
-        return ShrinkWrap.create(WebArchive.class, "tollgate-" + config.getSimpleName() + ".war")
-                .merge(deployment)
-                .addClasses(FixedConfig.class, config)
+        return deployment.addClasses(FixedConfig.class, config)
                 .addAsResource(new StringAsset(config.getName()),
                         "META-INF/services/org.eclipse.microprofile.config.spi.ConfigSource");
     }
