@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +31,8 @@ import org.flywaydb.core.api.FlywayException;
  * line instead of a deploy-time wall of stack traces.
  *
  * <p>The embedded Derby engine lives in this WAR's class loader, so it must be shut down when the application
- * stops; otherwise a redeploy fails with "Another instance of Derby may have already booted the database".
+ * stops; otherwise a redeploy fails with "Another instance of Derby may have already booted the database". Where the
+ * server loads the engine from a library of its own instead (Open Liberty), it is the server's and stays up.
  */
 @ApplicationScoped
 public class Database {
@@ -61,6 +63,14 @@ public class Database {
     @PreDestroy
     void stop() {
         if (!embeddedDerby) {
+            return;
+        }
+        if (Collections.list(DriverManager.getDrivers()).stream()
+                .noneMatch(driver -> driver.getClass().getName().startsWith("org.apache.derby."))) {
+            // DriverManager lists only the drivers of this application's class loader. None: the server loaded the
+            // engine from a library of its own (Open Liberty does so for an application's data source), it outlives
+            // this application and serves its next deployment, and it is not ours to shut down.
+            LOG.fine("Embedded Derby belongs to the server, not to this application: left running");
             return;
         }
         try {
