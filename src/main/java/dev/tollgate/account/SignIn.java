@@ -66,7 +66,12 @@ public class SignIn {
         if (status == AuthenticationStatus.SEND_CONTINUE || status == AuthenticationStatus.SUCCESS) {
             sessions.remember(request, username);
         }
-        if (status == AuthenticationStatus.SEND_CONTINUE) {
+        String back = ((HttpServletResponse) external.getResponse()).getHeader("Location");
+        if (status == AuthenticationStatus.SEND_CONTINUE
+                || status == AuthenticationStatus.SUCCESS && back != null && !back.contains("/sign-in")) {
+            // Back to the page that was asked for: Soteria (Payara, GlassFish, WildFly) answers SEND_CONTINUE with
+            // that redirect, Open Liberty SUCCESS with the redirect already set (to the sign-in page itself when
+            // none was asked for; then the console's home, as everywhere).
             faces.responseComplete();
         } else if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(external.getRequestContextPath() + "/");
