@@ -31,8 +31,8 @@ import org.flywaydb.core.api.FlywayException;
  * line instead of a deploy-time wall of stack traces.
  *
  * <p>The embedded Derby engine lives in this WAR's class loader, so it must be shut down when the application
- * stops; otherwise a redeploy fails with "Another instance of Derby may have already booted the database". Where the
- * server loads the engine from a library of its own instead (Open Liberty), it is the server's and stays up.
+ * stops; otherwise a redeploy fails with "Another instance of Derby may have already booted the database". An engine
+ * that this application's class loader cannot see (loaded by the server from a library of its own) is left alone.
  */
 @ApplicationScoped
 public class Database {
@@ -67,10 +67,10 @@ public class Database {
         }
         if (Collections.list(DriverManager.getDrivers()).stream()
                 .noneMatch(driver -> driver.getClass().getName().startsWith("org.apache.derby."))) {
-            // DriverManager lists only the drivers of this application's class loader. None: the server loaded the
-            // engine from a library of its own (Open Liberty does so for an application's data source), it outlives
-            // this application and serves its next deployment, and it is not ours to shut down.
-            LOG.fine("Embedded Derby belongs to the server, not to this application: left running");
+            // DriverManager lists only the drivers this application's class loader can see. None: the engine was
+            // loaded by the server, from a library of its own (Open Liberty takes an application data source's class
+            // from a shared library only), and it is not this application's to shut down.
+            LOG.fine("Embedded Derby was not loaded by this application: left to the server");
             return;
         }
         try {
