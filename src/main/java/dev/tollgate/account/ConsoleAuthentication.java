@@ -24,7 +24,6 @@ import dev.tollgate.headers.ResponseHeaders;
 public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
-    @ConsoleForm.Inner
     ConsoleForm form;
 
     @Inject

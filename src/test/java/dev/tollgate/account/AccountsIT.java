@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.UserTransaction;
 
@@ -66,7 +67,7 @@ class AccountsIT {
     @Inject
     HttpServletRequest request;
 
-    @Inject
+    @PersistenceContext
     EntityManager em;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")

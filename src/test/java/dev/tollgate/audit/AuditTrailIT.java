@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 
 import java.time.Instant;
@@ -63,7 +64,7 @@ class AuditTrailIT {
     @Inject
     UserTransaction transaction;
 
-    @Inject
+    @PersistenceContext
     EntityManager em;
 
     private static String unique(String name) {

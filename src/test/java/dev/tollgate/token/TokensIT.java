@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 
 import java.time.Duration;
@@ -35,7 +36,7 @@ class TokensIT {
     @Inject
     Tokens tokens;
 
-    @Inject
+    @PersistenceContext
     EntityManager em;
 
     @Inject
