@@ -115,9 +115,9 @@ class TokenQueries {
     }
 
     /**
-     * A pasted whole value finds exactly its token through the digest (or the digest it had before a rotation). A shorter, partial value is compared with
-     * the hint, which is all we keep of a value: up to the hint's length the hint must start with it, beyond that
-     * it must start with the hint. One indexable predicate each way (an OR would defeat the index).
+     * A pasted whole value finds exactly its token through the digest (or the digest it had before a rotation). A
+     * shorter, partial value is compared with the hint, which is all we keep of a value: up to the hint's length the
+     * hint must start with it, beyond that it must start with the hint. One indexable predicate each way (an OR would defeat the index).
      */
     private Predicate valueMatches(CriteriaBuilder cb, Root<ApiToken> token, String value) {
         if (value.length() >= TokenValue.CUSTOM_MIN) {
