@@ -9,6 +9,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +34,9 @@ public class ConsoleForm implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    AdminSessions sessions;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -40,6 +44,13 @@ public class ConsoleForm implements HttpAuthenticationMechanism {
         if (credential == null) {
             return context.doNothing();
         }
-        return context.notifyContainerAboutLogin(identityStores.validate(credential));
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            // Before the container hears of the sign-in: from then on the browser may already be on its way to the
+            // page it asked for (WildFly's Undertow sends LoginToContinue's redirect at once, while the sign-in
+            // request still runs), and SessionGuard ends a signed-in session that holds no password stamp.
+            sessions.remember(request, result.getCallerPrincipal().getName());
+        }
+        return context.notifyContainerAboutLogin(result);
     }
 }

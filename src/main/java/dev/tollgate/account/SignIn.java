@@ -36,9 +36,6 @@ public class SignIn {
     @Inject
     SignIns signIns;
 
-    @Inject
-    AdminSessions sessions;
-
     private String username;
     private String password;
 
@@ -63,9 +60,6 @@ public class SignIn {
         AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(
                         username == null ? "" : username, new Password(password == null ? "" : password))));
-        if (status == AuthenticationStatus.SEND_CONTINUE || status == AuthenticationStatus.SUCCESS) {
-            sessions.remember(request, username);
-        }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete();
         } else if (status == AuthenticationStatus.SUCCESS) {
