@@ -10,7 +10,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.UserTransaction;
 
@@ -67,7 +66,7 @@ class AccountsIT {
     @Inject
     HttpServletRequest request;
 
-    @PersistenceContext
+    @Inject
     EntityManager em;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")

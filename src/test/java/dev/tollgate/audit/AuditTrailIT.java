@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 
 import java.time.Instant;
@@ -64,7 +63,7 @@ class AuditTrailIT {
     @Inject
     UserTransaction transaction;
 
-    @PersistenceContext
+    @Inject
     EntityManager em;
 
     private static String unique(String name) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 
 import java.time.Duration;
@@ -36,7 +35,7 @@ class TokensIT {
     @Inject
     Tokens tokens;
 
-    @PersistenceContext
+    @Inject
     EntityManager em;
 
     @Inject
