@@ -36,6 +36,7 @@ import dev.tollgate.audit.AuditSearch;
 import dev.tollgate.audit.AuditTrail;
 import dev.tollgate.test.Browser;
 import dev.tollgate.test.Deployments;
+import dev.tollgate.test.InContainer;
 
 /** Admin accounts, sign-in checks and lockout against the real Derby database, inside Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
@@ -67,6 +68,7 @@ class AccountsIT {
     HttpServletRequest request;
 
     @Inject
+    @InContainer
     EntityManager em;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")

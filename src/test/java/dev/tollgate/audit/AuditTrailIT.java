@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tollgate.test.Deployments;
+import dev.tollgate.test.InContainer;
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.ApiToken;
 import dev.tollgate.token.TokenChanged;
@@ -64,6 +65,7 @@ class AuditTrailIT {
     UserTransaction transaction;
 
     @Inject
+    @InContainer
     EntityManager em;
 
     private static String unique(String name) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tollgate.test.Deployments;
+import dev.tollgate.test.InContainer;
 
 @ExtendWith(ArquillianExtension.class)
 class PlatformIT {
@@ -34,6 +35,7 @@ class PlatformIT {
     Database database;
 
     @Inject
+    @InContainer
     EntityManager em;
 
     @Test

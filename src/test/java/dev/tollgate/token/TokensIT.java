@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tollgate.test.Deployments;
+import dev.tollgate.test.InContainer;
 
 /** The token service against the real Derby database, inside Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
@@ -36,6 +37,7 @@ class TokensIT {
     Tokens tokens;
 
     @Inject
+    @InContainer
     EntityManager em;
 
     @Inject
