@@ -24,6 +24,7 @@ import dev.tollgate.headers.ResponseHeaders;
 public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
+    @ConsoleForm.Inner
     ConsoleForm form;
 
     @Inject

@@ -60,7 +60,14 @@ public class SignIn {
         AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(
                         username == null ? "" : username, new Password(password == null ? "" : password))));
-        if (status == AuthenticationStatus.SEND_CONTINUE) {
+        String back = ((HttpServletResponse) external.getResponse()).getHeader("Location");
+        boolean backToAskedFor = back != null && (back.startsWith("/") || back.startsWith("http"))
+                && !back.contains("/sign-in");
+        if (status == AuthenticationStatus.SEND_CONTINUE
+                || status == AuthenticationStatus.SUCCESS && backToAskedFor) {
+            // Back to the page that was asked for: Soteria (Payara, GlassFish, WildFly) answers SEND_CONTINUE with
+            // that redirect, Open Liberty SUCCESS with the redirect already set. When nothing was asked for, Liberty
+            // leaves a Location that leads nowhere (or to the sign-in page): the console's home, as everywhere.
             faces.responseComplete();
         } else if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(external.getRequestContextPath() + "/");

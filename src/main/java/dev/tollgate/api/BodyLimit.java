@@ -1,5 +1,8 @@
 package dev.tollgate.api;
 
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -26,7 +29,14 @@ public class BodyLimit implements ReaderInterceptor {
             throw new BodyTooLargeException();
         }
         context.setInputStream(new Limited(context.getInputStream()));
-        return context.proceed();
+        try {
+            return context.proceed();
+        } catch (JsonbException | JsonException unreadable) {
+            // Jersey and RESTEasy on WildFly hand a JSON-B reader's failure on as a ProcessingException; Open Liberty's
+            // JSON-B provider throws it as it is. Wrapped here, around every body read, ProblemMapper answers 400
+            // for a body that is not the JSON a resource takes on every server, and never mistakes one for a bug.
+            throw new ProcessingException(unreadable);
+        }
     }
 
     private static final class Limited extends FilterInputStream {

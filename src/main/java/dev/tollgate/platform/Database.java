@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +31,8 @@ import org.flywaydb.core.api.FlywayException;
  * line instead of a deploy-time wall of stack traces.
  *
  * <p>The embedded Derby engine lives in this WAR's class loader, so it must be shut down when the application
- * stops; otherwise a redeploy fails with "Another instance of Derby may have already booted the database".
+ * stops; otherwise a redeploy fails with "Another instance of Derby may have already booted the database". An engine
+ * that this application's class loader cannot see (loaded by the server from a library of its own) is left alone.
  */
 @ApplicationScoped
 public class Database {
@@ -61,6 +63,14 @@ public class Database {
     @PreDestroy
     void stop() {
         if (!embeddedDerby) {
+            return;
+        }
+        if (Collections.list(DriverManager.getDrivers()).stream()
+                .noneMatch(driver -> driver.getClass().getName().startsWith("org.apache.derby."))) {
+            // DriverManager lists only the drivers this application's class loader can see. None: the engine was
+            // loaded by the server, from a library of its own (Open Liberty takes an application data source's class
+            // from a shared library only), and it is not this application's to shut down.
+            LOG.fine("Embedded Derby was not loaded by this application: left to the server");
             return;
         }
         try {

@@ -10,7 +10,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.UserTransaction;
 
@@ -37,6 +36,7 @@ import dev.tollgate.audit.AuditSearch;
 import dev.tollgate.audit.AuditTrail;
 import dev.tollgate.test.Browser;
 import dev.tollgate.test.Deployments;
+import dev.tollgate.test.InContainer;
 
 /** Admin accounts, sign-in checks and lockout against the real Derby database, inside Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
@@ -67,7 +67,8 @@ class AccountsIT {
     @Inject
     HttpServletRequest request;
 
-    @PersistenceContext
+    @Inject
+    @InContainer
     EntityManager em;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")

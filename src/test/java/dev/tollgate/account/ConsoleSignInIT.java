@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -142,7 +142,12 @@ class ConsoleSignInIT {
             submitThroughTheDom(attempt[0], attempt[1]);
             String what = attempt[0].length() > 40 ? attempt[0].substring(0, 40) + "…" : attempt[0];
             assertTrue(browser().driver().getCurrentUrl().contains("/sign-in"), what + " left the sign-in page");
-            assertEquals(SignIn.WRONG, browser().find(By.id("signInForm:messages")).getText().strip(), what);
+            String answer = browser().find(By.id("signInForm:messages")).getText().strip();
+            // MyFaces (Open Liberty) counts a value of only spaces as missing for required="true" (its
+            // UIInput.isEmpty trims); Mojarra only the empty string. Nobody is signed in either way
+            Set<String> refusals = attempt[1].isBlank() ? Set.of(SignIn.WRONG, "Enter your password.")
+                    : Set.of(SignIn.WRONG);
+            assertTrue(refusals.contains(answer), what + ": " + answer);
             assertEquals(Boolean.FALSE, ((JavascriptExecutor) browser().driver())
                     .executeScript("return window.tollgateInjected === true;"), what);
         }
@@ -200,6 +205,10 @@ class ConsoleSignInIT {
         assertTrue(browser().find(By.id("adminsForm:messages")).getText().contains("removed"));
     }
 
+    /**
+     * The add-admin form posted by hand, as another site's page or a script could: with a view state the admin's page
+     * never had, or none, it adds nobody; with the page's own it does (so the refusals are the view state's doing).
+     */
     @Test
     void aFormPostWithoutTheViewsStateDoesNothing() {
         browser().signIn(base.toString());
@@ -208,6 +217,7 @@ class ConsoleSignInIT {
         for (String viewState : List.of("", "stateless", "-1234567890:987654321")) {
             postAddAdminForm(forged, viewState);
         }
+        postAddAdminForm(forged, null);
         String genuine = unique("genuine");
         postAddAdminForm(genuine, (String) ((JavascriptExecutor) browser().driver()).executeScript(
                 "return document.querySelector('#addForm input[name=\"jakarta.faces.ViewState\"]').value"));
@@ -218,16 +228,25 @@ class ConsoleSignInIT {
         assertFalse(admins.contains(forged), "a Faces action runs only with the view state of a page the admin loaded");
     }
 
+    /**
+     * Posts the add-admin form with every field the page rendered into it, the view state replaced ({@code null}:
+     * left out). The form's own fields, not a list of them: which hidden field marks a form as the one submitted
+     * is up to the Faces implementation (Mojarra {@code addForm=addForm}, MyFaces {@code addForm_SUBMIT=1}; without
+     * it a form's fields are not even decoded, and a post proves nothing about the view state).
+     */
     private void postAddAdminForm(String name, String viewState) {
-        String fields = "addForm=addForm&addForm%3Ausername=" + name
-                + "&addForm%3Apassword=forged-password-123&addForm%3Arepeated=forged-password-123"
-                + "&addForm%3Aadd=addForm%3Aadd&jakarta.faces.ViewState="
-                + URLEncoder.encode(viewState, StandardCharsets.UTF_8);
         ((JavascriptExecutor) browser().driver()).executeScript(
-                "var x = new XMLHttpRequest(); x.open('POST', arguments[0], false);"
+                "var fields = new URLSearchParams(new FormData(document.getElementById('addForm')));"
+                        + " fields.set('addForm:username', arguments[1]);"
+                        + " fields.set('addForm:password', 'forged-password-123');"
+                        + " fields.set('addForm:repeated', 'forged-password-123');"
+                        + " fields.set('addForm:add', 'addForm:add');"
+                        + " if (arguments[2] === null) { fields.delete('jakarta.faces.ViewState'); }"
+                        + " else { fields.set('jakarta.faces.ViewState', arguments[2]); }"
+                        + " var x = new XMLHttpRequest(); x.open('POST', arguments[0], false);"
                         + " x.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');"
-                        + " x.send(arguments[1]);",
-                base + "settings/account/admins", fields);
+                        + " x.send(fields.toString());",
+                base + "settings/account/admins", name, viewState);
     }
 
     @Test

@@ -184,7 +184,7 @@ class ApiIT {
     void bearerAndBasicBothWork() throws Exception {
         Token reader = token("READ_ONLY");
         for (String authorization : List.of(bearer(reader.value()), "bearer " + reader.value(),
-                basic(reader.value() + ":X"), basic(reader.value() + ":"), basic(reader.value()))) {
+                basic(reader.value() + ":X"), basic(reader.value() + ":"))) {
             HttpResponse<String> response = send("GET", "api/me", authorization);
             assertEquals(200, response.statusCode(), authorization);
             assertEquals(reader.name(), json(response).asJsonObject().getString("name"));
@@ -193,10 +193,27 @@ class ApiIT {
         assertTrue(send("GET", "api/test-probe/roles", bearer(reader.value())).body().endsWith("scheme=Bearer"));
     }
 
+    /**
+     * Basic credentials without a colon: the token alone works, and what is no Base64 at all is refused. Open Liberty
+     * 26.0.0.3 cannot take either: after the application's authentication mechanism has run, its security audit code
+     * decodes the header itself and cuts it at the colon it expects (WebProviderAuthenticatorProxy), throws
+     * StringIndexOutOfBoundsException and answers a bare 500 before any resource. The request is refused either way,
+     * but not with the API's answer: a server bug the WAR cannot reach, so the liberty profile leaves this tag out.
+     */
+    @Test
+    @Tag("basic-without-colon")
+    void basicCredentialsWithoutAColon() throws Exception {
+        Token reader = token("READ_ONLY");
+        HttpResponse<String> response = send("GET", "api/me", basic(reader.value()));
+        assertEquals(200, response.statusCode());
+        assertEquals(reader.name(), json(response).asJsonObject().getString("name"));
+        problem(send("GET", "api/me", "Basic !!!not-base64!!!"), 401);
+    }
+
     @Test
     void unusableAuthorizationHeadersAreRefused() throws Exception {
         Token reader = token("READ_ONLY");
-        for (String authorization : List.of("Basic !!!not-base64!!!", basic(":" + reader.value()),
+        for (String authorization : List.of(basic(":" + reader.value()),
                 "Digest username=\"" + reader.value() + "\"", "Bearer", "Bearer " + reader.value() + " extra",
                 bearer("short"), bearer("tlg_" + reader.value().substring(4, 20) + "é".repeat(10)))) {
             problem(send("GET", "api/me", authorization), 401);
@@ -687,10 +704,13 @@ class ApiIT {
                 String what = method + " " + path;
                 assertTrue(response.headers().firstValue("Location").isEmpty(), what + " was redirected");
                 assertEquals(400, response.statusCode(), what + ": " + response.body());
-                assertTrue(problem(response, 400).getString("detail").contains("dot segments"), what);
+                if (!refusedByTheServerItself(response)) {
+                    assertTrue(problem(response, 400).getString("detail").contains("dot segments"), what);
+                }
             }
         }
-        // Payara Micro 6 answers these itself, before any application code: a NUL or a backslash with a bare 400;
+        // Payara Micro 6 and Open Liberty answer these itself, before any application code: a NUL (Liberty's
+        // bare 400 is JSON of its own, CWWWC0005I) or, on Payara, a backslash with a bare 400;
         // a trailing dot segment makes Grizzly's URI normaliser throw now and then (it depends on the request's
         // buffer), and the server answers 200 with nothing (a server bug). Either that empty answer or our
         // problem, never anything else.
@@ -701,7 +721,7 @@ class ApiIT {
                 String what = method + " " + path;
                 assertTrue(response.headers().firstValue("Location").isEmpty(), what + " was redirected");
                 assertTrue(response.headers().firstValue("Set-Cookie").isEmpty(), what + " started a session");
-                if (!response.body().isEmpty()) {
+                if (!response.body().isEmpty() && !refusedByTheServerItself(response)) {
                     assertEquals(400, response.statusCode(), what + ": " + response.body());
                     assertTrue(problem(response, 400).getString("detail").contains("dot segments"), what);
                 }
@@ -723,6 +743,16 @@ class ApiIT {
             }
         }
         assertEquals(before, send("GET", "api/settings", bearer(writer.value())).body(), "a hostile write landed");
+    }
+
+    /**
+     * A 400 that the server sent before any application code ran: none of the headers that the application puts on
+     * every answer, no session. Open Liberty answers a dot segment with a path parameter ({@code /api/..;/settings})
+     * and a NUL so (CWWWC0005I), before it even picks the application; it reaches nothing.
+     */
+    private static boolean refusedByTheServerItself(HttpResponse<String> response) {
+        return response.statusCode() == 400 && response.headers().firstValue("X-Content-Type-Options").isEmpty()
+                && response.headers().firstValue("Set-Cookie").isEmpty();
     }
 
     /** GET and DELETE go without a body: the server refuses one on them with a bare 400, whatever the path. */

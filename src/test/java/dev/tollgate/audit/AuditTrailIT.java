@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 
 import java.time.Instant;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tollgate.test.Deployments;
+import dev.tollgate.test.InContainer;
 import dev.tollgate.token.AccessLevel;
 import dev.tollgate.token.ApiToken;
 import dev.tollgate.token.TokenChanged;
@@ -64,7 +64,8 @@ class AuditTrailIT {
     @Inject
     UserTransaction transaction;
 
-    @PersistenceContext
+    @Inject
+    @InContainer
     EntityManager em;
 
     private static String unique(String name) {

@@ -15,20 +15,29 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  * every connection the pool already holds fails as a dropped network connection does (SQLState 08006), so the
  * server sees what it would see if its database server went away. Plugged in again, everything works as before.
  * The test deployment names it in web.xml's data source instead of {@link EmbeddedDataSource}.
+ *
+ * <p>The plug is a system property, not a field: Open Liberty loads the class of an application-defined data source
+ * from a shared library of the server (the liberty profile puts this class there beside Derby), while the test's
+ * resource ({@link DatabasePlugResource}) reaches the WAR's own copy of this class. Two copies, one JVM: only a
+ * JVM-wide switch is seen by both. On the other servers both are the same class, and nothing changes.
  */
 public class UnpluggableDataSource extends EmbeddedDataSource {
 
     private static final long serialVersionUID = 1L;
-    private static volatile boolean unplugged;
+    private static final String UNPLUGGED = UnpluggableDataSource.class.getName() + ".unplugged";
     /** What a pool may still call on a dead connection without an error, as with a real driver. */
     private static final Set<String> HARMLESS = Set.of("close", "isClosed", "hashCode", "equals", "toString");
 
     static void unplug() {
-        unplugged = true;
+        System.setProperty(UNPLUGGED, "true");
     }
 
     static void plugIn() {
-        unplugged = false;
+        System.clearProperty(UNPLUGGED);
+    }
+
+    private static boolean unplugged() {
+        return System.getProperty(UNPLUGGED) != null;
     }
 
     @Override
@@ -44,14 +53,14 @@ public class UnpluggableDataSource extends EmbeddedDataSource {
     }
 
     private static void refuseWhileUnplugged(String state) throws SQLException {
-        if (unplugged) {
+        if (unplugged()) {
             throw new SQLNonTransientConnectionException("The test pulled the database's plug", state);
         }
     }
 
     private static Connection plugged(Connection real) {
         InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("isValid") && unplugged) {
+            if (method.getName().equals("isValid") && unplugged()) {
                 return false;
             }
             if (!HARMLESS.contains(method.getName())) {

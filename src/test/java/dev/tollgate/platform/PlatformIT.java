@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tollgate.test.Deployments;
+import dev.tollgate.test.InContainer;
 
 @ExtendWith(ArquillianExtension.class)
 class PlatformIT {
@@ -34,7 +34,8 @@ class PlatformIT {
     @Inject
     Database database;
 
-    @PersistenceContext
+    @Inject
+    @InContainer
     EntityManager em;
 
     @Test

@@ -43,7 +43,7 @@ public final class Deployments {
     public static WebArchive tollgate() {
         String war = System.getProperty("tollgate.it.war", "target/tollgate.war");
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(war))
-                .addClass(Deployments.class)
+                .addClasses(Deployments.class, EntityManagers.class, InContainer.class)
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "tollgate-test-runner-open.jar")
                         .addAsManifestResource(new StringAsset(OPEN_TEST_RUNNER), "web-fragment.xml"));
     }

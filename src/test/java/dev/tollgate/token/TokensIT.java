@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.tollgate.test.Deployments;
+import dev.tollgate.test.InContainer;
 
 /** The token service against the real Derby database, inside Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
@@ -36,7 +36,8 @@ class TokensIT {
     @Inject
     Tokens tokens;
 
-    @PersistenceContext
+    @Inject
+    @InContainer
     EntityManager em;
 
     @Inject
